@@ -1,0 +1,300 @@
+"""The email document model: an email parsed once into the parts rules read.
+
+:class:`Document` splits the view text of an :class:`~outreach_lint._source.EmailSource`
+into greeting, paragraphs, sentences and words, sign-off and signature, P.S., quoted
+reply text and merge fields. All offsets are view offsets. ``prose`` is the view with
+everything that is not the sender's own prose blanked out (same length, newlines kept):
+quoted text, greeting, sign-off and signature become spaces, and merge fields become
+runs of :data:`MERGE_CHAR`, so rules can run patterns over ``prose`` and report offsets
+that map straight back to the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from ._mergefields import MergeField, find_merge_fields
+from ._source import EmailSource
+
+MERGE_CHAR = "\ue000"
+"""Stands in for each character of a merge field in :attr:`Document.prose`."""
+
+_QUOTE_ATTRIBUTION = regex.compile(
+    r"^[ \t]*(?:On\b[^\n]{0,300}?(?:\n[^\n]{0,200}?)?\bwrote:[ \t]*$"
+    r"|-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}"
+    r"|From:[^\n]{1,200}\n[ \t]*(?:Sent|Date):[^\n]*$)",
+    regex.M | regex.I,
+)
+_QUOTED_LINE = regex.compile(r"^[ \t]*>[^\n]*(?:\n|$)", regex.M)
+_SIGNOFF = regex.compile(
+    r"^[ \t]*(?:(?:best|warm|kind|warmest|all the best|many|with)?[ \t]*(?:regards|wishes|thanks)"
+    r"|best|thanks(?: again| so much)?|thank you(?: again)?|cheers|sincerely|yours(?: truly| sincerely)?"
+    r"|talk soon|speak soon|warmly|respectfully|appreciate it|take care|all the best|best,? thanks"
+    r"|looking forward|thanks in advance|have a (?:great|good) (?:day|week|weekend))"
+    r"[ \t]*[,.!\-—]*[ \t]*$",
+    regex.M | regex.I,
+)
+_SIG_DELIM = regex.compile(r"^-- ?$", regex.M)
+_PS = regex.compile(r"^[ \t]*P\.?[ \t]?P?\.?[ \t]?S\.?[ \t]*[:.\-—]?(?=\s)", regex.M)
+_GREETING = regex.compile(
+    r"\A\s*(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|morning|hiya|howdy|yo)\b"
+    r"[^\n.!?]{0,60}?[,!:.\-—]?[ \t]*$|[^\s,.!?][^\n,.!?]{0,40},[ \t]*$)",
+    regex.I | regex.M,
+)
+_PARA_SPLIT = regex.compile(r"\n[ \t]*\n\s*")
+_LIST_ITEM = regex.compile(r"^[ \t]*(?:[-*•·–—▪◦]|\d{1,2}[.)]|[a-z][.)])[ \t]+", regex.M)
+_SENTENCE_END = regex.compile(
+    r"""(?<!\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|vs|etc|e\.g|i\.e|Inc|Ltd|Co|No|approx|U\.S|a\.m|p\.m))"""
+    r"""[.!?…]+["'”’)\]]*(?=\s|$)|(?<=[^\s])\n(?=\s*\n)|\n(?=[ \t]*(?:[-*•·–—▪◦]|\d{1,2}[.)])[ \t])"""
+    r"""|(?<=[:;])\n|(?<=\w)\n(?=[A-Z][^\n]{0,80}$)""",
+    regex.M,
+)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", regex.I)
+_READER = regex.compile(r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd|y'all)\b", regex.I)
+_SELLER = regex.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|me|my|mine|myself|[Ww]e|WE|[Ww]e're|[Ww]e've|[Ww]e'd|"
+    r"[Ww]e'll|[Ww]e’re|[Ww]e’ve|[Ww]e’d|[Ww]e’ll|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of view offsets."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of prose: its span, its paragraph, and its text (merge fields masked)."""
+
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+    @property
+    def is_question(self) -> bool:
+        """True when the sentence ends with a question mark."""
+        return self.text.rstrip(" \"'”’)").endswith("?")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph (block separated by blank lines) of prose."""
+
+    start: int
+    end: int
+    text: str
+    is_list: bool
+
+
+class Document:
+    """An email parsed once; rules read it and never re-parse text.
+
+    Build one with :meth:`Document.parse`. ``step`` is the email's position in a
+    sequence when known (1 is the first touch); ``None`` means unknown.
+    """
+
+    def __init__(self, email: EmailSource) -> None:
+        self.email = email
+        self.view = email.view
+        self.subject = email.subject
+        self.preheader = email.preheader
+        self.step = email.step
+        self.merge_fields: list[MergeField] = find_merge_fields(self.view)
+        self.subject_merge_fields: list[MergeField] = find_merge_fields(self.subject) if self.subject else []
+        self.quoted: list[Span] = []
+        self.greeting: Span | None = None
+        self.signoff: Span | None = None
+        self.signature: Span | None = None
+        self.ps: Span | None = None
+        self._segment()
+        self.prose = self._mask()
+
+    @classmethod
+    def parse(cls, email: EmailSource) -> Document:
+        """Parse an email into a document."""
+        return cls(email)
+
+    # -- structure -------------------------------------------------------------------
+
+    def _segment(self) -> None:
+        text = self.view
+        end = len(text)
+        m = _QUOTE_ATTRIBUTION.search(text)
+        if m:
+            self.quoted.append(Span(m.start(), end))
+            end = m.start()
+        for q in _QUOTED_LINE.finditer(text, 0, end):
+            self.quoted.append(Span(q.start(), q.end()))
+        ps = _PS.search(text, 0, end)
+        own_end = ps.start() if ps else end
+        if ps:
+            self.ps = Span(ps.start(), end)
+        g = _GREETING.match(text, 0, own_end)
+        if g and "\n" in text[g.end() : own_end]:
+            self.greeting = Span(g.start() + (len(g.group(0)) - len(g.group(0).lstrip())), g.end())
+        body_start = self.greeting.end if self.greeting else 0
+        self._find_signature(text, body_start, own_end)
+        if self.ps and self.signature is None:
+            self._find_signature(text, self.ps.start, end, in_ps=True)
+
+    def _find_signature(self, text: str, lo: int, hi: int, in_ps: bool = False) -> None:
+        delim = _SIG_DELIM.search(text, lo, hi)
+        if delim:
+            self.signature = Span(delim.start(), hi)
+            hi = delim.start()
+        last = None
+        for m in _SIGNOFF.finditer(text, lo, hi):
+            last = m
+        if last is not None and last.start() > lo and not text[last.end() : hi].strip().count("\n\n"):
+            self.signoff = Span(last.start() + (len(last.group(0)) - len(last.group(0).lstrip())), last.end())
+            if self.signature is None:
+                self.signature = Span(last.end(), hi)
+            return
+        if self.signature is not None or in_ps:
+            return
+        # No sign-off: a trailing block of short lines without sentence punctuation is a signature.
+        block_start = text.rfind("\n\n", lo, hi)
+        if block_start == -1:
+            return
+        block = text[block_start:hi].strip()
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        if lines and len(lines) <= 6 and all(_is_signature_line(ln) for ln in lines):
+            self.signature = Span(block_start + 2, hi)
+
+    def _mask(self) -> str:
+        chars = list(self.view)
+        blank: list[Span] = list(self.quoted)
+        blank.extend(s for s in (self.greeting, self.signoff, self.signature) if s is not None)
+        for span in blank:
+            for i in range(span.start, min(span.end, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        for f in self.merge_fields:
+            fill = " " if f.is_control else MERGE_CHAR
+            for i in range(f.start, f.end):
+                if chars[i] not in ("\n", " ") or fill == MERGE_CHAR:
+                    chars[i] = fill
+        return "".join(chars)
+
+    # -- derived views -----------------------------------------------------------------
+
+    def in_prose(self, offset: int) -> bool:
+        """True when ``offset`` lies in the sender's own prose (not quoted, signature, ...)."""
+        return 0 <= offset < len(self.prose) and self.prose[offset] not in " \n" + MERGE_CHAR
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Blocks of prose separated by blank lines, skipping blank ones."""
+        out = []
+        pos = 0
+        text = self.prose
+        for m in _PARA_SPLIT.finditer(text):
+            self._add_paragraph(out, pos, m.start())
+            pos = m.end()
+        self._add_paragraph(out, pos, len(text))
+        return out
+
+    def _add_paragraph(self, out: list[Paragraph], start: int, end: int) -> None:
+        chunk = self.prose[start:end]
+        stripped = chunk.strip()
+        if not stripped or not _WORD.search(chunk):
+            return
+        lead = len(chunk) - len(chunk.lstrip())
+        s, e = start + lead, start + lead + len(stripped)
+        items = len(_LIST_ITEM.findall(stripped))
+        out.append(Paragraph(s, e, stripped, is_list=items >= 2))
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the prose, in order; list items count as sentences."""
+        out: list[Sentence] = []
+        for index, para in enumerate(self.paragraphs):
+            pos = para.start
+            for m in _SENTENCE_END.finditer(self.prose, para.start, para.end):
+                self._add_sentence(out, pos, m.end(), index)
+                pos = m.end()
+            self._add_sentence(out, pos, para.end, index)
+        return out
+
+    def _add_sentence(self, out: list[Sentence], start: int, end: int, paragraph: int) -> None:
+        chunk = self.prose[start:end]
+        stripped = chunk.strip()
+        if not stripped or not _WORD.search(stripped):
+            return
+        lead = len(chunk) - len(chunk.lstrip())
+        s = start + lead
+        out.append(Sentence(s, s + len(stripped), paragraph, stripped))
+
+    @cached_property
+    def words(self) -> list[Span]:
+        """Words of the prose (merge fields are not words)."""
+        return [Span(m.start(), m.end()) for m in _WORD.finditer(self.prose)]
+
+    @cached_property
+    def word_count(self) -> int:
+        """Number of words in the prose."""
+        return len(self.words)
+
+    @cached_property
+    def reader_refs(self) -> list[Span]:
+        """Mentions of the reader (you, your, ...) in the prose."""
+        return [Span(m.start(), m.end()) for m in _READER.finditer(self.prose)]
+
+    @cached_property
+    def seller_refs(self) -> list[Span]:
+        """Mentions of the sender (I, we, our, ...) in the prose."""
+        return [Span(m.start(), m.end()) for m in _SELLER.finditer(self.prose)]
+
+    @cached_property
+    def links(self) -> list[Span]:
+        """URLs anywhere in the body, signature included."""
+        return [Span(m.start(), m.end()) for m in _URL.finditer(self.view)]
+
+    @cached_property
+    def questions(self) -> list[Sentence]:
+        """Sentences that end with a question mark."""
+        return [s for s in self.sentences if s.is_question]
+
+    @cached_property
+    def reading_grade(self) -> float | None:
+        """Flesch-Kincaid grade of the prose (textstat), ``None`` when there is no prose."""
+        from ._readability import reading_grade
+
+        return reading_grade([s.text.replace(MERGE_CHAR, "") for s in self.sentences])
+
+    @property
+    def is_follow_up(self) -> bool:
+        """True when the email is known to follow an earlier touch (step > 1 or a quoted thread)."""
+        return (self.step or 1) > 1 or bool(self.quoted)
+
+    def text_of(self, span: Span | Sentence | Paragraph) -> str:
+        """The view text of a span."""
+        return self.view[span.start : span.end]
+
+    def iter_prose(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        """Matches of ``pattern`` in the prose."""
+        return pattern.finditer(self.prose)
+
+
+_SIG_LINE_WORD = regex.compile(r"[\w'’.&@+\-/|()]+")
+
+
+def _is_signature_line(line: str) -> bool:
+    if _URL.search(line) or "@" in line or regex.search(r"\+?\d[\d ().\-]{6,}\d", line):
+        return True
+    if line.rstrip().endswith((".", "?", "!", ":", ";", ",")) and not line.rstrip().endswith(("Inc.", "Co.")):
+        return False
+    words = _SIG_LINE_WORD.findall(line)
+    return 0 < len(words) <= 8 and not _READER.search(line)

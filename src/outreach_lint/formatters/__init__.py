@@ -1,0 +1,1 @@
+"""Built-in output formatters; registered through the plugin manager like any plugin's."""
