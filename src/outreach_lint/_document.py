@@ -11,14 +11,17 @@ that map straight back to the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, TypeVar, cast
 
 import regex
 
 from ._mergefields import MergeField, find_merge_fields
 from ._source import EmailSource
+
+_T = TypeVar("_T")
 
 MERGE_CHAR = "\ue000"
 """Stands in for each character of a merge field in :attr:`Document.prose`."""
@@ -118,6 +121,7 @@ class Document:
         self.signoff: Span | None = None
         self.signature: Span | None = None
         self.ps: Span | None = None
+        self._memo: dict[str, Any] = {}
         self._segment()
         self.prose = self._mask()
 
@@ -187,6 +191,14 @@ class Document:
                 if chars[i] not in ("\n", " ") or fill == MERGE_CHAR:
                     chars[i] = fill
         return "".join(chars)
+
+    def memo(self, key: str, compute: Callable[[Document], _T]) -> _T:
+        """Compute a value once per document and share it between rules (e.g. a sentence analysis)."""
+        try:
+            return cast(_T, self._memo[key])
+        except KeyError:
+            value = self._memo[key] = compute(self)
+            return value
 
     # -- derived views -----------------------------------------------------------------
 
