@@ -36,7 +36,9 @@ OFFLINE_SITE = TESTS / "offline_site"
 
 
 def _load_guard() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_outreach_lint_netguard", OFFLINE_SITE / "sitecustomize.py")
+    spec = importlib.util.spec_from_file_location(
+        "_outreach_lint_netguard", OFFLINE_SITE / "sitecustomize.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -66,7 +68,9 @@ def _no_network_attempts() -> Iterator[None]:
         pytest.fail("network access attempted during the test:\n" + "\n".join(attempts), pytrace=False)
 
 
-def offline_env(extra: Mapping[str, str] | None = None, *, pythonpath: Sequence[os.PathLike[str] | str] = ()) -> dict[str, str]:
+def offline_env(
+    extra: Mapping[str, str] | None = None, *, pythonpath: Sequence[os.PathLike[str] | str] = ()
+) -> dict[str, str]:
     """The environment for a subprocess: this one, with the offline guard (and ``pythonpath``) first."""
     env = dict(os.environ)
     parts = [str(OFFLINE_SITE), *(str(p) for p in pythonpath)]
