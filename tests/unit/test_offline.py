@@ -40,7 +40,10 @@ Best,
 Sam
 """
 
-NETWORK_MODULES = ("nltk", "requests", "httpx", "urllib3", "aiohttp", "http.client", "urllib.request")
+# Third-party network clients (nltk is how textstat 0.7.9+ fetches its dictionary). The standard
+# library's http.client and urllib.request are not listed: xml.sax.saxutils imports them just to
+# exist, and the socket guard already catches any call that would use them.
+NETWORK_MODULES = ("nltk", "requests", "httpx", "urllib3", "aiohttp", "pycurl")
 
 
 # -- the guard itself ----------------------------------------------------------------------
