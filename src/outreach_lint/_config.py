@@ -60,7 +60,8 @@ class Config(BaseModel):
     )
 
     select: list[str] | None = Field(
-        default=None, description="Codes or prefixes to run (ALL for every rule); default: rules on by default."
+        default=None,
+        description="Codes or prefixes to run (ALL for every rule); default: rules on by default."
     )
     ignore: list[str] = Field(default_factory=list, description="Codes or prefixes not to run.")
     extend_select: list[str] = Field(default_factory=list, description="Codes or prefixes added to select.")
@@ -78,10 +79,18 @@ class Config(BaseModel):
         default_factory=dict, description="Rule thresholds by option name, e.g. max-words = 150."
     )
     rule_packs: list[str] = Field(default_factory=list, description="Extra TOML rule packs to load.")
-    disable_plugins: list[str] = Field(default_factory=list, description="Plugins (built-in or not) to block.")
-    include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE), description="File globs to lint.")
-    exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE), description="Names/globs to skip.")
-    extend_exclude: list[str] = Field(default_factory=list, description="Names/globs to skip, added to exclude.")
+    disable_plugins: list[str] = Field(
+        default_factory=list, description="Plugins (built-in or not) to block."
+    )
+    include: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_INCLUDE), description="File globs to lint."
+    )
+    exclude: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_EXCLUDE), description="Names/globs to skip."
+    )
+    extend_exclude: list[str] = Field(
+        default_factory=list, description="Names/globs to skip, added to exclude."
+    )
     lint_quoted: bool = Field(default=False, description="Also lint quoted reply text (off by default).")
     report_unused_suppressions: bool = Field(
         default=False, description="Report suppression comments that suppress nothing."

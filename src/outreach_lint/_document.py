@@ -33,6 +33,7 @@ _QUOTE_ATTRIBUTION = regex.compile(
     regex.M | regex.I,
 )
 _QUOTED_LINE = regex.compile(r"^[ \t]*>[^\n]*(?:\n|$)", regex.M)
+_QUOTE_MARKER = regex.compile(r"^[ \t]*(?:>[ \t]?)+", regex.M)
 _SIGNOFF = regex.compile(
     r"^[ \t]*(?:(?:best|warm|kind|warmest|all the best|many|with)?[ \t]*(?:regards|wishes|thanks)"
     r"|best|thanks(?: again| so much)?|thank you(?: again)?|cheers|sincerely|yours(?: truly| sincerely)?"
@@ -42,23 +43,37 @@ _SIGNOFF = regex.compile(
     regex.M | regex.I,
 )
 _SIG_DELIM = regex.compile(r"^-- ?$", regex.M)
-_PS = regex.compile(r"^[ \t]*P\.?[ \t]?P?\.?[ \t]?S\.?[ \t]*[:.\-—]?(?=\s)", regex.M)
+_PS = regex.compile(
+    r"^[ \t]*(?:P\.?[ \t]?P?\.?[ \t]?S\.?|p\.[ \t]?(?:p\.[ \t]?)?s\.)[ \t]*[:.\-—]?(?=\s)", regex.M
+)
+_TITLE = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)\."
+# A greeting is a salutation, up to four words of names, and a terminator; it either
+# ends its line ("Hi Dana,") or is followed by prose on the same line ("Hi Dana, I saw
+# ..."), in which case only "Hi Dana," is the greeting. A capitalized name alone on the
+# first line ("Dana," or "Team,") is a greeting too.
 _GREETING = regex.compile(
-    r"\A\s*(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|morning|hiya|howdy|yo)\b"
-    r"[^\n.!?]{0,60}?[,!:.\-—]?[ \t]*$|[^\s,.!?][^\n,.!?]{0,40},[ \t]*$)",
+    r"\A\s*(?:"
+    r"(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|morning|hiya|howdy|yo)"
+    rf"(?=[ \t,!.:—–]|[ \t]*$)(?:[ \t]+(?:{_TITLE}|(?!{_TITLE})[^\s,.!?:;—–]+)){{0,4}}?"
+    r"(?:[ \t]*[,!:.—]+|[ \t]+[-–]+|[ \t]*(?=\n|\Z))(?=[ \t]*(?:\n|\Z)|[ \t]+\S)"
+    r"|(?-i:\p{Lu})[\p{L}'’.\-]*(?:[ \t]+(?-i:\p{Lu})[\p{L}'’.\-]*){0,2},[ \t]*$"
+    r")",
     regex.I | regex.M,
 )
 _PARA_SPLIT = regex.compile(r"\n[ \t]*\n\s*")
 _LIST_ITEM = regex.compile(r"^[ \t]*(?:[-*•·–—▪◦]|\d{1,2}[.)]|[a-z][.)])[ \t]+", regex.M)
 _SENTENCE_END = regex.compile(
-    r"""(?<!\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|vs|etc|e\.g|i\.e|Inc|Ltd|Co|No|approx|U\.S|a\.m|p\.m))"""
+    r"""(?<!\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|vs|etc|e\.g|i\.e|Inc|Ltd|Co|No|approx|U\.S|a\.m|p\.m))(?<!^[ \t]*\d{1,3})"""
     r"""[.!?…]+["'”’)\]]*(?=\s|$)|(?<=[^\s])\n(?=\s*\n)|\n(?=[ \t]*(?:[-*•·–—▪◦]|\d{1,2}[.)])[ \t])"""
     r"""|(?<=[:;])\n|(?<=\w)\n(?=[A-Z][^\n]{0,80}$)""",
     regex.M,
 )
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+# A word; "'s" right after a merge field ("{{company}}'s") is not a word of its own.
+_WORD = regex.compile(r"(?<!\ue000['’])[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", regex.I)
-_READER = regex.compile(r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd|y'all)\b", regex.I)
+_READER = regex.compile(
+    r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd|y'all)\b", regex.I
+)
 _SELLER = regex.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|me|my|mine|myself|[Ww]e|WE|[Ww]e're|[Ww]e've|[Ww]e'd|"
     r"[Ww]e'll|[Ww]e’re|[Ww]e’ve|[Ww]e’d|[Ww]e’ll|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b"
@@ -105,10 +120,12 @@ class Document:
     """An email parsed once; rules read it and never re-parse text.
 
     Build one with :meth:`Document.parse`. ``step`` is the email's position in a
-    sequence when known (1 is the first touch); ``None`` means unknown.
+    sequence when known (1 is the first touch); ``None`` means unknown. Quoted reply
+    text is left out of :attr:`prose` unless ``lint_quoted`` is true; even then its
+    ``>`` markers and the "On ... wrote:" line are not prose.
     """
 
-    def __init__(self, email: EmailSource) -> None:
+    def __init__(self, email: EmailSource, *, lint_quoted: bool = False) -> None:
         self.email = email
         self.view = email.view
         self.subject = email.subject
@@ -116,19 +133,23 @@ class Document:
         self.step = email.step
         self.merge_fields: list[MergeField] = find_merge_fields(self.view)
         self.subject_merge_fields: list[MergeField] = find_merge_fields(self.subject) if self.subject else []
+        self.lint_quoted = lint_quoted
         self.quoted: list[Span] = []
+        self.attribution: Span | None = None
         self.greeting: Span | None = None
         self.signoff: Span | None = None
         self.signature: Span | None = None
         self.ps: Span | None = None
+        self._ps_marker: Span | None = None
+        self.body = Span(0, len(self.view))
         self._memo: dict[str, Any] = {}
         self._segment()
         self.prose = self._mask()
 
     @classmethod
-    def parse(cls, email: EmailSource) -> Document:
+    def parse(cls, email: EmailSource, *, lint_quoted: bool = False) -> Document:
         """Parse an email into a document."""
-        return cls(email)
+        return cls(email, lint_quoted=lint_quoted)
 
     # -- structure -------------------------------------------------------------------
 
@@ -138,6 +159,7 @@ class Document:
         m = _QUOTE_ATTRIBUTION.search(text)
         if m:
             self.quoted.append(Span(m.start(), end))
+            self.attribution = Span(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
             end = m.start()
         for q in _QUOTED_LINE.finditer(text, 0, end):
             self.quoted.append(Span(q.start(), q.end()))
@@ -145,13 +167,18 @@ class Document:
         own_end = ps.start() if ps else end
         if ps:
             self.ps = Span(ps.start(), end)
+            self._ps_marker = Span(ps.start(), ps.end())
         g = _GREETING.match(text, 0, own_end)
-        if g and "\n" in text[g.end() : own_end]:
+        if g and text[g.end() : own_end].strip():
             self.greeting = Span(g.start() + (len(g.group(0)) - len(g.group(0).lstrip())), g.end())
         body_start = self.greeting.end if self.greeting else 0
         self._find_signature(text, body_start, own_end)
+        body_end = own_end
+        if self.signoff is not None or self.signature is not None:
+            body_end = min(s.start for s in (self.signoff, self.signature) if s is not None)
         if self.ps and self.signature is None:
             self._find_signature(text, self.ps.start, end, in_ps=True)
+        self.body = Span(body_start, max(body_start, body_end))
 
     def _find_signature(self, text: str, lo: int, hi: int, in_ps: bool = False) -> None:
         delim = _SIG_DELIM.search(text, lo, hi)
@@ -172,24 +199,39 @@ class Document:
         block_start = text.rfind("\n\n", lo, hi)
         if block_start == -1:
             return
+        if not text[lo:block_start].strip():
+            return  # the only block of the body is the message, not a signature
         block = text[block_start:hi].strip()
         lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
-        if lines and len(lines) <= 6 and all(_is_signature_line(ln) for ln in lines):
+        if (
+            lines
+            and len(lines) <= 6
+            and _is_name_line(lines[0])
+            and all(_is_signature_line(ln) for ln in lines)
+        ):
             self.signature = Span(block_start + 2, hi)
 
     def _mask(self) -> str:
         chars = list(self.view)
-        blank: list[Span] = list(self.quoted)
-        blank.extend(s for s in (self.greeting, self.signoff, self.signature) if s is not None)
+        # Merge fields first, so that blanking below also clears fields in a greeting or signature.
+        for f in self.merge_fields:
+            fill = " " if f.is_control else MERGE_CHAR
+            for i in range(f.start, f.end):
+                if chars[i] != "\n":
+                    chars[i] = fill
+        parts = (self.greeting, self.signoff, self.signature, self._ps_marker)
+        blank: list[Span] = [s for s in parts if s is not None]
+        if not self.lint_quoted:
+            blank.extend(self.quoted)
+        else:
+            blank.extend(s for s in (self.attribution,) if s is not None)
+            for q in self.quoted:
+                markers = _QUOTE_MARKER.finditer(self.view, q.start, q.end)
+                blank.extend(Span(m.start(), m.end()) for m in markers)
         for span in blank:
             for i in range(span.start, min(span.end, len(chars))):
                 if chars[i] != "\n":
                     chars[i] = " "
-        for f in self.merge_fields:
-            fill = " " if f.is_control else MERGE_CHAR
-            for i in range(f.start, f.end):
-                if chars[i] not in ("\n", " ") or fill == MERGE_CHAR:
-                    chars[i] = fill
         return "".join(chars)
 
     def memo(self, key: str, compute: Callable[[Document], _T]) -> _T:
@@ -209,7 +251,7 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Blocks of prose separated by blank lines, skipping blank ones."""
-        out = []
+        out: list[Paragraph] = []
         pos = 0
         text = self.prose
         for m in _PARA_SPLIT.finditer(text):
@@ -301,6 +343,12 @@ class Document:
 
 
 _SIG_LINE_WORD = regex.compile(r"[\w'’.&@+\-/|()]+")
+
+
+def _is_name_line(line: str) -> bool:
+    """A signature starts with a name: one to five capitalized words ("Sam Lee", "— Sam | Acme")."""
+    words = line.strip(" \t-–—~").split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
 def _is_signature_line(line: str) -> bool:

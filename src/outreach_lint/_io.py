@@ -29,7 +29,8 @@ def decode(data: bytes, path: str) -> str:
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {codec} after byte-order mark at byte {exc.start}", path=path) from None
+                message = f"invalid {codec} after byte-order mark at byte {exc.start}"
+                raise InputError(message, path=path) from None
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), not an email", path=path)
     try:
@@ -74,7 +75,9 @@ def matches_any(path: Path, patterns: Iterable[str]) -> bool:
     return False
 
 
-def iter_files(paths: Sequence[str | os.PathLike[str]], include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+def iter_files(
+    paths: Sequence[str | os.PathLike[str]], include: Sequence[str], exclude: Sequence[str]
+) -> Iterator[str]:
     """Files under ``paths`` matching ``include`` and not ``exclude``, sorted, each once.
 
     Files named directly are always yielded (even if they match no include pattern),

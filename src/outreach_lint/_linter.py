@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ._config import Config
 from ._document import Document
-from ._errors import ConfigError, InputError, OutreachLintError, PluginError
+from ._errors import ConfigError, InputError, OutreachLintError, PluginError, RuleError
 from ._io import iter_files, matches_any, read_text
 from ._metrics import compute as compute_metrics
 from ._models import FileError, FileReport, Finding, RuleInfo, Severity
@@ -32,9 +33,14 @@ class Linter:
     """Lints emails with the rules that a :class:`Config` selects.
 
     >>> linter = Linter()
-    >>> report = linter.lint_text("Hi Dana,\\n\\nJust following up on my last email.\\n", subject="Following up")
+    >>> text = "Hi Dana,\\n\\nJust following up on my last email.\\n"
+    >>> report = linter.lint_text(text, subject="Following up")
     >>> sorted({f.category for f in report.findings})
     ['customer-goal', 'volume-over-value']
+
+    ``reading_grade=False`` skips the Flesch-Kincaid grade (the costliest metric; it
+    loads textstat) unless a selected rule needs it: ``metrics.reading_grade`` is then
+    ``None``. The command line uses it when its output shows no metrics.
     """
 
     def __init__(
@@ -44,6 +50,7 @@ class Linter:
         plugins: Iterable[tuple[str, object]] = (),
         entry_points: bool = True,
         config_dir: str | os.PathLike[str] | None = None,
+        reading_grade: bool = True,
     ) -> None:
         self.config = config or Config()
         self.registry: Registry = load_registry(
@@ -70,6 +77,9 @@ class Linter:
             if self.selector.is_selected(rule.code, rule.enabled_by_default)
         ]
         self._severity = {r.code: self._severity_for(r) for r, _ in self.rules}
+        # The grade loads textstat and is the costliest metric: skip it when asked to,
+        # unless a selected rule needs it anyway (then it is computed and reported).
+        self.reading_grade = reading_grade or any(r.needs_reading_grade for r, _ in self.rules)
         self.readers: dict[str, Reader] = {}
         for reader, _plugin in self.registry.readers:
             for ext in reader.extensions:
@@ -117,7 +127,8 @@ class Linter:
         ext = os.path.splitext(path)[1].lower()
         reader = self.readers.get(ext) or self.readers.get(default)
         if reader is None:
-            raise OutreachLintError(f"no reader for {ext or 'files without extension'} and no plain-text reader")
+            kind = ext or "files without extension"
+            raise OutreachLintError(f"no reader for {kind} and no plain-text reader")
         return reader
 
     # -- linting ---------------------------------------------------------------------
@@ -137,7 +148,7 @@ class Linter:
         except InputError as exc:
             return _failed(path, "parse", str(exc))
         if subject is not None:
-            email = _replace(email, subject=subject, subject_start=None)
+            email = _replace(email, subject=subject, subject_start=None, subject_map=None)
         if step is not None:
             email = _replace(email, step=step)
         return self.lint_email(email)
@@ -172,7 +183,7 @@ class Linter:
 
     def lint_email(self, email: EmailSource) -> FileReport:
         """Run every selected rule on one parsed email."""
-        doc = Document.parse(email)
+        doc = Document.parse(email, lint_quoted=self.config.lint_quoted)
         ignored = self._ignored_for(email.path)
         findings: list[Finding] = []
         errors: list[FileError] = []
@@ -194,18 +205,14 @@ class Linter:
                 )
             except Exception as exc:  # one rule must not take the run down
                 log.debug("rule %s (%s) failed on %s", rule.code, plugin, email.path, exc_info=True)
-                errors.append(
-                    FileError(
-                        kind="rule",
-                        message=f"rule {rule.code} ({plugin}) failed on {email.path}: {type(exc).__name__}: {exc}",
-                        code=rule.code,
-                        plugin=plugin,
-                    )
-                )
+                why = f"{type(exc).__name__}: {exc}"
+                err = RuleError(why, code=rule.code, plugin=plugin, path=email.path)
+                errors.append(FileError(kind="rule", message=str(err), code=rule.code, plugin=plugin))
         findings = self._postprocess(email, findings)
         findings.sort(key=lambda f: (f.start, f.end, f.code))
-        metrics = compute_metrics(doc, findings)
-        return FileReport(
+        metrics = compute_metrics(doc, findings, with_grade=self.reading_grade)
+        # Built from validated rules and computed positions: skip re-validation (hot path).
+        return FileReport.model_construct(
             path=email.path,
             format=email.format,
             subject=email.subject,
@@ -237,12 +244,16 @@ class Linter:
             raise TypeError(f"check() must yield Hit objects, got {type(hit).__name__}")
         if not 0 <= hit.start <= hit.end:
             raise ValueError(f"invalid span {hit.start}..{hit.end}")
-        part = "source"
+        part: Literal["source", "subject"] = "source"
         if hit.part == "subject":
             subject = email.subject or ""
             if hit.end > len(subject):
                 raise ValueError(f"subject span {hit.start}..{hit.end} outside the subject")
-            if email.subject_start is not None:
+            if email.subject_map is not None:
+                start = email.subject_map.to_source(hit.start)
+                end = max(start, email.subject_map.to_source_end(hit.end))
+                excerpt = email.source[start:end]
+            elif email.subject_start is not None:
                 start, end = email.subject_start + hit.start, email.subject_start + hit.end
                 excerpt = email.source[start:end]
             else:
@@ -260,7 +271,7 @@ class Linter:
         else:
             line, col = email.map.line_col(start)
             end_line, end_col = email.map.line_col(end)
-        return Finding(
+        return Finding.model_construct(
             code=rule.code,
             name=rule.name,
             category=rule.category,
@@ -290,7 +301,9 @@ def _failed(path: str, kind: str, message: str) -> FileReport:
     return FileReport(path=path, errors=[FileError(kind=kind, message=message)])  # type: ignore[arg-type]
 
 
-def lint_text(text: str, *, subject: str | None = None, path: str = "<text>", format: str | None = None) -> FileReport:
+def lint_text(
+    text: str, *, subject: str | None = None, path: str = "<text>", format: str | None = None
+) -> FileReport:
     """Lint one email with the default configuration (the linter is built once and cached)."""
     return default_linter().lint_text(text, subject=subject, path=path, format=format)
 
@@ -301,11 +314,13 @@ def lint_file(path: str | os.PathLike[str]) -> FileReport:
 
 
 _DEFAULT: Linter | None = None
+_DEFAULT_LOCK = threading.Lock()
 
 
 def default_linter() -> Linter:
-    """A shared :class:`Linter` with the default configuration."""
+    """A shared :class:`Linter` with the default configuration (built once, even across threads)."""
     global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Linter()
-    return _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Linter()
+        return _DEFAULT

@@ -52,7 +52,9 @@ _PATTERN = r"""
 
 MERGE_FIELD_RE = regex.compile(_PATTERN, regex.VERBOSE)
 
-PLACEHOLDER_KINDS = frozenset({"placeholder_double", "placeholder_bracket", "placeholder_angle", "placeholder_x"})
+PLACEHOLDER_KINDS = frozenset(
+    {"placeholder_double", "placeholder_bracket", "placeholder_angle", "placeholder_x"}
+)
 MALFORMED_KINDS = frozenset({"broken_curly", "broken_curly_open", "broken_mailchimp"})
 CONTROL_KINDS = frozenset({"jinja_tag", "jinja_comment", "hbs_block"})
 

@@ -24,7 +24,7 @@ BUILTIN_CODE_PATTERN = r"^OL[0-9]{3}$"
 CATEGORY_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     """Stable category identifiers of the built-in rules; plugins may add kebab-case ones."""
 
     SELLER_CENTRIC = "seller-centric"
@@ -38,7 +38,7 @@ class Category(str, enum.Enum):
     INTERNAL = "internal"
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How serious a finding is; ``--fail-on`` compares against this order."""
 
     INFO = "info"
@@ -86,7 +86,9 @@ class Finding(_Frozen):
     start: int = Field(ge=0, description="0-based character offset of the span start in the source.")
     end: int = Field(ge=0, description="0-based character offset just past the span in the source.")
     excerpt: str = Field(description="The source text of the span: source[start:end].")
-    step: int | None = Field(default=None, ge=1, description="Sequence step (1-based) when linting a sequence.")
+    step: int | None = Field(
+        default=None, ge=1, description="Sequence step (1-based) when linting a sequence."
+    )
 
 
 class RuleOption(_Frozen):
@@ -125,7 +127,9 @@ class RuleInfo(_Frozen):
 class Metrics(_Frozen):
     """Numbers about one email, for dashboards and audits."""
 
-    words: int = Field(ge=0, description="Words in the body's prose (merge fields, quotes and signature excluded).")
+    words: int = Field(
+        ge=0, description="Words in the body's prose (merge fields, quotes and signature excluded)."
+    )
     sentences: int = Field(ge=0, description="Sentences in the body's prose.")
     paragraphs: int = Field(ge=0, description="Paragraphs in the body's prose.")
     questions: int = Field(ge=0, description="Sentences that end with a question mark.")
@@ -135,7 +139,9 @@ class Metrics(_Frozen):
     reader_references: int = Field(ge=0, description="Mentions of the reader: you, your, yours, yourself.")
     seller_references: int = Field(ge=0, description="Mentions of the sender: I, me, my, we, us, our, ours.")
     links: int = Field(ge=0, description="URLs in the body.")
-    calls_to_action: int = Field(ge=0, description="Sentences that ask the reader to act (reply, book, call).")
+    calls_to_action: int = Field(
+        ge=0, description="Sentences that ask the reader to act (reply, book, call)."
+    )
     merge_fields: int = Field(ge=0, description="Merge fields in subject and body.")
     customer_centricity: int = Field(
         ge=0, le=100, description="0-100 score; see docs/metrics.md for the formula."
@@ -161,9 +167,13 @@ class FileReport(_Frozen):
     format: str = Field(default="text", description="Reader that parsed the file, e.g. text, html, eml.")
     subject: str | None = Field(default=None, description="Subject line found, if any.")
     step: int | None = Field(default=None, ge=1, description="Position in a sequence, 1-based.")
-    findings: list[Finding] = Field(default_factory=list, description="Findings sorted by position then code.")
+    findings: list[Finding] = Field(
+        default_factory=list, description="Findings sorted by position then code."
+    )
     metrics: Metrics | None = Field(default=None, description="Email metrics; null when the file failed.")
-    errors: list[FileError] = Field(default_factory=list, description="Problems that kept rules from running.")
+    errors: list[FileError] = Field(
+        default_factory=list, description="Problems that kept rules from running."
+    )
 
     @property
     def ok(self) -> bool:
@@ -177,7 +187,9 @@ class SequenceReport(_Frozen):
     schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this JSON format.")
     path: str = Field(description="Sequence file or folder.")
     steps: list[FileReport] = Field(description="One report per step, in order.")
-    findings: list[Finding] = Field(default_factory=list, description="Findings about the sequence as a whole.")
+    findings: list[Finding] = Field(
+        default_factory=list, description="Findings about the sequence as a whole."
+    )
     errors: list[FileError] = Field(default_factory=list, description="Problems reading the sequence.")
 
 

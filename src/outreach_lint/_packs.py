@@ -80,7 +80,8 @@ class PackFile(BaseModel):
 def phrase_pattern(phrase: str) -> str:
     """A regex source for a phrase: whole words, flexible whitespace and apostrophes."""
     words = phrase.split()
-    parts = [regex.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words]
+    # One pass, so the class inserted for one apostrophe is not rewritten by the next.
+    parts = [regex.sub(r"['’]", "['’]", regex.escape(w)) for w in words]
     body = r"\s+".join(parts)
     lead = r"\b" if words and regex.match(r"\w", words[0]) else ""
     tail = r"\b" if words and regex.search(r"\w$", words[-1]) else ""

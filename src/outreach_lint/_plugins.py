@@ -9,6 +9,7 @@ and skipped; the rest still load.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 from collections.abc import Callable, Iterable
@@ -30,6 +31,12 @@ ENTRY_POINT_GROUP = "outreach_lint"
 
 BUILTIN_PLUGINS: tuple[str, ...] = (
     "outreach_lint.readers.text",
+    "outreach_lint.readers.markdown",
+    "outreach_lint.readers.html",
+    "outreach_lint.readers.eml",
+    "outreach_lint.readers.jinja",
+    "outreach_lint.readers.liquid",
+    "outreach_lint.readers.handlebars",
     "outreach_lint.rules.seller_centric",
     "outreach_lint.rules.scripted_pitch",
     "outreach_lint.rules.customer_goal",
@@ -37,6 +44,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "outreach_lint.rules.readability",
     "outreach_lint.rules.subject",
     "outreach_lint.rules.template",
+    "outreach_lint.rules.sequence",
     "outreach_lint.rules.packs",
     "outreach_lint.formatters.builtin",
 )
@@ -91,7 +99,8 @@ def load_registry(
     reg = Registry(pm)
     for name in BUILTIN_PLUGINS:
         if not pm.is_blocked(name):
-            _register(reg, name, lambda n=name: importlib.import_module(n), PluginInfo(name, builtin=True))
+            load = functools.partial(importlib.import_module, name)
+            _register(reg, name, load, PluginInfo(name, builtin=True))
     if entry_points:
         for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
             if pm.is_blocked(ep.name) or pm.has_plugin(ep.name):
@@ -101,17 +110,33 @@ def load_registry(
             _register(reg, ep.name, ep.load, info)
     for name, plugin in extra_plugins:
         if not pm.is_blocked(name):
-            _register(reg, name, lambda p=plugin: p, PluginInfo(name))
-    pm.check_pending()
+            _register(reg, name, functools.partial(_identity, plugin), PluginInfo(name))
+    _check_pending(pm)
     _collect(reg)
     return reg
+
+
+def _identity(plugin: object) -> object:
+    return plugin
+
+
+def _check_pending(pm: pluggy.PluginManager) -> None:
+    """Fail loudly, naming the plugin, when a plugin implements a hook that does not exist."""
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        name = pm.get_name(exc.plugin) or repr(exc.plugin)
+        known = ", ".join(sorted(n for n in dir(hookspecs) if n.startswith(f"{hookspecs.PROJECT}_")))
+        raise PluginError(f"{exc}; expected one of: {known}", plugin=name) from exc
 
 
 def _register(reg: Registry, name: str, load: Callable[[], object], info: PluginInfo) -> None:
     try:
         plugin = load()
         reg.manager.register(plugin, name=name)
-    except Exception as exc:  # a broken plugin must not take the run down
+    except pluggy.PluginValidationError as exc:  # a hook with arguments its spec lacks: a bug
+        raise PluginError(str(exc), plugin=name) from exc
+    except Exception as exc:  # a plugin that fails to import must not take the run down
         err = PluginError(f"failed to load: {type(exc).__name__}: {exc}", plugin=name)
         err.__cause__ = exc
         log.debug("plugin %s failed to load", name, exc_info=True)
@@ -134,9 +159,8 @@ def _call_each(reg: Registry, hook_name: str) -> Iterable[tuple[Any, str]]:
         if result is None:
             continue
         if not isinstance(result, (list, tuple)):
-            reg.errors.append(
-                PluginError(f"hook {hook_name} must return a list, got {type(result).__name__}", plugin=impl.plugin_name)
-            )
+            message = f"hook {hook_name} must return a list, got {type(result).__name__}"
+            reg.errors.append(PluginError(message, plugin=impl.plugin_name))
             continue
         for item in result:
             yield item, impl.plugin_name
@@ -147,7 +171,8 @@ def _collect(reg: Registry) -> None:
 
     for rule, plugin in _call_each(reg, "outreach_lint_register_rules"):
         if not isinstance(rule, Rule):
-            reg.errors.append(PluginError(f"registered {rule!r}, which is not a Rule instance", plugin=plugin))
+            message = f"hook outreach_lint_register_rules: expected Rule instances, got {rule!r}"
+            reg.errors.append(PluginError(message, plugin=plugin))
             continue
         if validate_rule(reg, rule, plugin):
             reg.rules.append((rule, plugin))
@@ -160,17 +185,20 @@ def _collect(reg: Registry) -> None:
 def validate_rule(reg: Registry, rule: Any, plugin: str) -> bool:
     """Check a rule's code and category; raise on a duplicate code, record other problems."""
     code = getattr(rule, "code", "")
-    builtin = plugin.startswith("outreach_lint.")
+    builtin = plugin in BUILTIN_PLUGINS
     pattern = _BUILTIN_CODE if builtin else _CODE
     if not isinstance(code, str) or not pattern.fullmatch(code):
         expected = "OL followed by three digits" if builtin else "1-4 capitals followed by three digits"
         reg.errors.append(PluginError(f"rule code {code!r} is invalid: expected {expected}", plugin=plugin))
         return False
     if not builtin and code.startswith("OL"):
-        reg.errors.append(PluginError(f"rule code {code} uses the OL prefix reserved for built-ins", plugin=plugin))
+        message = f"rule code {code} is invalid: the OL prefix is reserved for built-in rules"
+        reg.errors.append(PluginError(message, plugin=plugin))
         return False
-    if not _CATEGORY.fullmatch(getattr(rule, "category", "") or ""):
-        reg.errors.append(PluginError(f"rule {code} has invalid category {rule.category!r}", plugin=plugin))
+    category = getattr(rule, "category", "")
+    if not isinstance(category, str) or not _CATEGORY.fullmatch(category):
+        message = f"rule {code} has invalid category {category!r}: expected kebab-case, e.g. seller-centric"
+        reg.errors.append(PluginError(message, plugin=plugin))
         return False
     if code in reg.codes:
         raise DuplicateCodeError(code, plugin=plugin, other=reg.codes[code])

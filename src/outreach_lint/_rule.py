@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from ._errors import ConfigError
 from ._models import RuleExample, RuleInfo, RuleOption, Severity
 
 if TYPE_CHECKING:
@@ -85,7 +86,14 @@ class Rule:
         clone.opts = dict(self.opts)
         for key, value in values.items():
             if key in clone.opts:
-                clone.opts[key] = _coerce(value, clone.opts[key])
+                like = clone.opts[key]
+                try:
+                    clone.opts[key] = _coerce(value, like)
+                except (TypeError, ValueError):
+                    raise ConfigError(
+                        f"option {key!r} of rule {self.code}: expected {type(like).__name__}, got {value!r}",
+                        source="options",
+                    ) from None
         return clone
 
     def opt(self, name: str) -> Any:
@@ -158,12 +166,23 @@ def _bullets(section: str) -> list[str]:
     return [ln.strip()[2:].strip() for ln in section.splitlines() if ln.strip().startswith(("- ", "* "))]
 
 
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
+
+
 def _coerce(value: OptionValue, like: OptionValue) -> OptionValue:
+    """``value`` converted to the type of the default ``like``; raise on a value of the wrong kind."""
     if isinstance(like, bool):
-        if isinstance(value, str):
-            return value.strip().lower() in {"1", "true", "yes", "on"}
-        return bool(value)
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise ValueError(value)
+    if isinstance(value, bool):
+        raise TypeError(value)  # True is not a number of words
     if isinstance(like, int):
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError(value)
         return int(value)
     if isinstance(like, float):
         return float(value)

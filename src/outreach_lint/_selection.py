@@ -48,6 +48,12 @@ class Selector:
         self.explicit = select is not None
         self.select = [*(select or ()), *extend_select]
         self.ignore = [*ignore, *extend_ignore]
+        self._sources = {
+            "select": list(select or ()),
+            "extend-select": list(extend_select),
+            "ignore": list(ignore),
+            "extend-ignore": list(extend_ignore),
+        }
 
     def decide(self, code: str, enabled_by_default: bool = True) -> Decision:
         """Whether the rule with ``code`` runs."""
@@ -61,11 +67,12 @@ class Selector:
         """True when the rule with ``code`` runs."""
         return self.decide(code, enabled_by_default) is Decision.SELECTED
 
-    def validate(self, known: Iterable[str], source: str = "select/ignore") -> None:
-        """Raise :class:`UnknownRuleError` for a code or prefix that matches no rule."""
-        known = list(known)
-        for item in [*self.select, *self.ignore]:
-            check_prefix(item, known, source)
+    def validate(self, known: Iterable[str]) -> None:
+        """Raise :class:`UnknownRuleError` for a code or prefix that matches no rule, naming its setting."""
+        codes = list(known)
+        for source, items in self._sources.items():
+            for item in items:
+                check_prefix(item, codes, source)
 
 
 def check_prefix(item: str, known: Sequence[str], source: str) -> None:
@@ -75,4 +82,6 @@ def check_prefix(item: str, known: Sequence[str], source: str) -> None:
             f"{source}: {item!r} is not a rule code or prefix (expected e.g. OL101, OL1 or ALL)"
         )
     if item != "ALL" and not any(code.startswith(item) for code in known):
-        raise UnknownRuleError(f"{source}: {item!r} matches no rule (see outreach-lint --list-rules)")
+        raise UnknownRuleError(
+            f"{source}: {item!r} matches no rule; expected the code or prefix of a registered rule"
+        )

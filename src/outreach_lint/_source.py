@@ -94,7 +94,10 @@ class EmailSource:
 
     ``view`` is the body a person reads; ``subject`` and ``subject_start`` locate the
     subject line in ``source`` when the file holds one (``subject_start`` is ``None`` when
-    the subject came from elsewhere, e.g. an argument to :func:`lint_text`).
+    the subject came from elsewhere, e.g. an argument to :func:`lint_text`). When the
+    subject is not a plain slice of the source (a folded or encoded header), the reader
+    sets ``subject_map`` from subject offsets to source offsets; it wins over
+    ``subject_start``.
     """
 
     source: str
@@ -107,6 +110,7 @@ class EmailSource:
     preheader: str | None = None
     headers: Mapping[str, str] = field(default_factory=dict)
     step: int | None = None
+    subject_map: SourceMap | None = None
 
     @classmethod
     def plain(cls, source: str, *, path: str = "<text>", subject: str | None = None) -> EmailSource:

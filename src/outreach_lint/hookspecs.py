@@ -1,3 +1,4 @@
+# mypy: disable-error-code="empty-body"
 """Hook specifications: what a plugin can contribute to outreach-lint.
 
 A plugin is a module (or object) with functions marked ``@outreach_lint.hookimpl``,
