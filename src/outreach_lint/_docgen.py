@@ -8,10 +8,14 @@ Regenerate the generated parts of ``docs/`` from a source checkout with::
     python -m outreach_lint._docgen          # write docs/rules/, docs/schema/, includes
     python -m outreach_lint._docgen --check  # exit 1 and list what is stale
 
-Besides the rule pages, the rule index and the schema, the generator fills *include
-regions* in any page under ``docs/``: the lines between ``<!-- include: PATH -->`` and
-``<!-- end include -->`` become a fenced copy of ``PATH`` (relative to the repository
-root), so a page can show a real file (an example pack, a plugin package) that tests run.
+Besides the rule pages, the rule index and the schema, the generator fills two kinds of
+regions in any page under ``docs/``:
+
+- ``<!-- include: PATH -->`` ... ``<!-- end include -->`` becomes a fenced copy of ``PATH``
+  (relative to the repository root), so a page shows a real file (an example pack, a
+  plugin package) that the tests run;
+- ``<!-- generated: NAME -->`` ... ``<!-- end generated -->`` becomes the output of one of
+  the :data:`GENERATORS`, e.g. a table of the fields of a model with their descriptions.
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 import regex
+from pydantic import BaseModel
 
-from ._models import Category, RuleExample, RuleInfo, RunReport
+from ._models import Category, Finding, Metrics, RuleExample, RuleInfo, RunReport
 
 REGENERATE = "python -m outreach_lint._docgen"
 """The command that regenerates the generated parts of ``docs/`` (run at the repository root)."""
@@ -65,6 +70,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
 _URL = regex.compile(r"(?<![<(\[])\bhttps?://[^\s<>]+[^\s<>.,;:!?)\]'\"]")
 _INCLUDE = regex.compile(
     r"^(?P<open><!-- include: (?P<path>[^\s>]+) -->)\n(?:.*?\n)??(?P<close><!-- end include -->)$",
+    regex.M | regex.S,
+)
+_GENERATED = regex.compile(
+    r"^(?P<open><!-- generated: (?P<name>[\w-]+) -->)\n(?:.*?\n)??(?P<close><!-- end generated -->)$",
     regex.M | regex.S,
 )
 _LANGS = {".py": "python", ".toml": "toml", ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".cfg": "ini"}
@@ -203,21 +212,60 @@ def builtin_rule_infos() -> list[RuleInfo]:
 
     linter = Linter(entry_points=False)
     if linter.plugin_errors:
-        raise RuntimeError("; ".join(str(e) for e in linter.plugin_errors))
+        failed = "; ".join(str(e) for e in linter.plugin_errors)
+        raise RuntimeError(f"cannot document the built-in rules, a plugin failed: {failed}")
     return [i for i in linter.rule_infos() if i.plugin.startswith("outreach_lint.")]
 
 
-def render_includes(text: str, root: Path, page: str = "page") -> str:
-    """Fill every include region of a page with a fenced copy of the file it names."""
+def fields_table(model: type[BaseModel]) -> str:
+    """A Markdown table of a model's fields: JSON name, type and description."""
+    schema = model.model_json_schema()
+    props, defs = schema["properties"], schema.get("$defs", {})
+    lines = ["| Field | Type | Description |", "|---|---|---|"]
+    for name, field in model.model_fields.items():
+        kind = _json_type(props.get(name, {}), defs)
+        lines.append(f"| `{name}` | {kind} | {_cell(field.description or '')} |")
+    return "\n".join(lines)
 
-    def fill(m: Any) -> str:
+
+def _json_type(prop: dict[str, Any], defs: dict[str, Any]) -> str:
+    if "anyOf" in prop:
+        return " or ".join(_json_type(p, defs) for p in prop["anyOf"])
+    if "$ref" in prop:
+        name = str(prop["$ref"]).rsplit("/", 1)[-1]
+        target = defs.get(name, {})
+        return _json_type(target, defs) if "enum" in target else name
+    if "enum" in prop:
+        return " \\| ".join(f"`{v}`" for v in prop["enum"])
+    if "const" in prop:
+        return f"`{prop['const']}`"
+    return str(prop.get("type", "any"))
+
+
+GENERATORS: dict[str, Any] = {
+    "metrics-fields": lambda: fields_table(Metrics),
+    "finding-fields": lambda: fields_table(Finding),
+}
+"""Named generators for ``<!-- generated: NAME -->`` regions: name -> function returning Markdown."""
+
+
+def render_includes(text: str, root: Path, page: str = "page") -> str:
+    """Fill every include region with a fenced copy of its file, and every generated region."""
+
+    def include(m: Any) -> str:
         path = root / m.group("path")
         if not path.is_file():
             raise FileNotFoundError(f"{page}: include of {m.group('path')}: no such file under {root}")
         body = path.read_text(encoding="utf-8")
         return f"{m.group('open')}\n{_fence(body, _LANGS.get(path.suffix, 'text'))}\n{m.group('close')}"
 
-    return _INCLUDE.sub(fill, text)
+    def generate(m: Any) -> str:
+        if m.group("name") not in GENERATORS:
+            known = ", ".join(sorted(GENERATORS))
+            raise KeyError(f"{page}: unknown generated region {m.group('name')!r}; known: {known}")
+        return f"{m.group('open')}\n{GENERATORS[m.group('name')]()}\n{m.group('close')}"
+
+    return _GENERATED.sub(generate, _INCLUDE.sub(include, text))
 
 
 def expected_files(docs_dir: Path, infos: Sequence[RuleInfo] | None = None) -> dict[Path, str]:
@@ -230,7 +278,7 @@ def expected_files(docs_dir: Path, infos: Sequence[RuleInfo] | None = None) -> d
         if page.parent == docs_dir / "rules":
             continue
         text = page.read_text(encoding="utf-8")
-        if "<!-- include: " in text:
+        if "<!-- include: " in text or "<!-- generated: " in text:
             out[page] = render_includes(text, docs_dir.parent, str(page.relative_to(docs_dir.parent)))
     return out
 
