@@ -70,13 +70,13 @@ _SENTENCE_END = regex.compile(
 )
 # A word; "'s" right after a merge field ("{{company}}'s") is not a word of its own.
 _WORD = regex.compile(r"(?<!\ue000['’])[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
-_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", regex.I)
-_READER = regex.compile(
-    r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd|y'all)\b", regex.I
-)
+# A URL; punctuation that ends the sentence around it is not part of it.
+_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", regex.I)
+# Contractions first, so "you'd" is one mention and not "you" followed by "'d".
+_READER = regex.compile(r"\b(?:you(?:['’](?:re|ve|ll|d)|rselves|rself|rs|r)?|y['’]all)\b", regex.I)
 _SELLER = regex.compile(
-    r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|me|my|mine|myself|[Ww]e|WE|[Ww]e're|[Ww]e've|[Ww]e'd|"
-    r"[Ww]e'll|[Ww]e’re|[Ww]e’ve|[Ww]e’d|[Ww]e’ll|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b"
+    r"\b(?:I(?:['’](?:m|ve|d|ll))?|me|my|mine|myself|(?:[Ww]e|WE)(?:['’](?:re|ve|d|ll))?|us"
+    r"|[Oo]urselves|[Oo]urs|[Oo]ur)\b"
 )
 
 
@@ -161,8 +161,12 @@ class Document:
             self.quoted.append(Span(m.start(), end))
             self.attribution = Span(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
             end = m.start()
-        for q in _QUOTED_LINE.finditer(text, 0, end):
-            self.quoted.append(Span(q.start(), q.end()))
+        lines = [Span(q.start(), q.end()) for q in _QUOTED_LINE.finditer(text, 0, end)]
+        self.quoted = sorted([*self.quoted, *lines], key=lambda s: s.start)
+        for q in reversed(lines):  # a quote at the end (no attribution) ends the sender's text
+            if text[q.end : end].strip():
+                break
+            end = q.start
         ps = _PS.search(text, 0, end)
         own_end = ps.start() if ps else end
         if ps:

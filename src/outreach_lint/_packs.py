@@ -110,7 +110,7 @@ class PackRule(Rule):
         if not sources:
             raise RulePackError(f"rule {spec.code} has neither phrases nor patterns", pack=pack)
         try:
-            self.pattern = regex.compile("|".join(f"(?:{s})" for s in sources), regex.I | regex.V0)
+            self.pattern = regex.compile("|".join(f"(?:{s})" for s in sources), regex.I | regex.M | regex.V0)
         except regex.error as exc:
             raise RulePackError(f"rule {spec.code}: invalid pattern: {exc}", pack=pack) from exc
         super().__init__()

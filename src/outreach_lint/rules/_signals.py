@@ -1,0 +1,391 @@
+"""Sentence-level signals shared by the buyer-centric rule families.
+
+Each sentence of an email is classified once (and memoized on the document) by the
+principles behind the rules, not by stock phrases:
+
+- **who it is about**: the sender (``we``, ``our``, the sender's company as subject,
+  self-description) or the reader (``your`` plus something concrete about them);
+- **what it asks**: a real question about the reader's situation, a meeting grab, a
+  gatekeeper ask, a rhetorical pitch question, or a chase for a reply;
+- **whether it adds anything**: a concrete fact, number, named thing or resource that
+  is not the sender's own promotion.
+
+The sender's own names (person and company) are learned from the signature and from
+self-introductions, so "Acme has served 300 clients" counts as the sender talking
+about itself even without "we".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .._document import MERGE_CHAR, Document, Sentence
+
+# -- vocabulary ------------------------------------------------------------------------
+
+_I = regex.I
+READER_POSSESSIVE = regex.compile(r"\byour\b", _I)
+LIKE_YOURS = regex.compile(r"\b(?:teams?|companies|businesses|organizations|people|leaders|firms|brands|clients|customers|folks|shops|groups?) like (?:yours|you)\b", _I)
+READER_ANY = regex.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll|you'd|you’re|you’ve|you’ll|you’d)\b", _I)
+SELLER_PRONOUN = regex.compile(
+    r"\b(?:we|we're|we've|we'd|we'll|we’re|we’ve|we’d|we’ll|our|ours|us)\b|\bI(?:'m|’m)? with\b|\bmy (?:team|company|firm)\b",
+    _I,
+)
+SELLER_WE = regex.compile(r"\b(?:we|we're|we've|we'd|we'll|we’re|we’ve|we’d|we’ll|our|ours)\b", _I)
+
+# Things the reader has said or done that the writer refers to: a strong sign of a real reference.
+REPORTED = regex.compile(
+    r"\byou(?:'ve| have)? (?:mentioned|said|wrote|described|shared|told|asked|posted|announced|noted|flagged|raised|"
+    r"presented|published|listed|set|gave)\b"
+    r"|\byour\b(?:[\s\w'’,-]{0,60}?)\b(?:says?|said|mentions?|mentioned|shows?|showed|lists?|listed|notes?|noted|"
+    r"describes?|described|states?|stated|announced|promises?|promised|sets?|calls? for|reports?|reported|posted|"
+    r"highlighted|flags?|flagged)\b",
+    _I,
+)
+OBSERVED = regex.compile(
+    r"\b(?:I|we) (?:saw|see|noticed|read|heard|understand|came across|learned|spotted|caught|know|gather)\b"
+    r"|\bcongrat\w*\b|\b(?:reading|according to|based on|looking at|per) (?:your|the)\b",
+    _I,
+)
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+SPECIFIC = regex.compile(
+    rf"\d|\b{MONTHS}\b|\bQ[1-4]\b|\b(?:spring|summer|fall|autumn|winter|fiscal|year-end)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|"
+    r"thousand|half|double|triple)\b",
+    _I,
+)
+SITUATION = regex.compile(
+    r"\b(?:deadline|launch\w*|rollout|roll-out|go-live|cutover|migration|opening|expansion|acquisition|merger|audit|"
+    r"renewal|hiring|search|openings?|roles?|posting|funding|round|budget|target|goal|plan|project|program|pilot|"
+    r"initiative|rule|regulation|consolidation|move|relocation|rebrand|upgrade|transition|review|campaign|location|"
+    r"site|plant|clinic|office|warehouse|branch|line|wing|facility|store|team|season|quarter)\b",
+    _I,
+)
+PROMO = regex.compile(
+    r"\b\d+\s?% off\b|\bdiscount\b|\bfree (?:trial|implementation|onboarding|months?)\b|\blimited[- ]time\b"
+    r"|\bsign (?:up )?(?:by|before|this)\b|\bpromo\w*\b|\bspecial (?:offer|pricing)\b",
+    _I,
+)
+LIST_MARKER = regex.compile(r"^\s*(?:[-*•·–—▪◦✅✔☑➤►]|\d{1,2}[.)]|[a-z][.)])\s+")
+PROPER_NOUN = regex.compile(
+    r"(?<=[a-z,;:]\s+|\s(?:in|at|for|on|from|with|of)\s+)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"I|I'm|I'd|I'll|I've|LinkedIn|Twitter|Facebook|Instagram|Google|Zoom|CEO|CFO|CTO|COO|CMO|VP|AI|ROI|SaaS|B2B|CRM)\b)"
+    r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*"
+)
+WEEKDAY = regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+PRAISE = regex.compile(
+    r"\b(?:loved|love|enjoyed|huge fan|big fan|impressed|impressive|amazing|awesome|fantastic|inspiring|insightful|"
+    r"exciting times|crushing it|great work)\b",
+    _I,
+)
+CONDITIONAL_START = regex.compile(r"^\W*(?:whenever|if|when|in case|should|once|as soon as)\b", _I)
+
+MEETING = regex.compile(
+    r"\b(?:quick|brief|short|15[- ]minute|20[- ]minute|30[- ]minute|introductory|discovery|exploratory) "
+    r"(?:call|chat|demo|meeting|conversation|sync|intro)\b"
+    r"|\b(?:\d{1,2}|ten|fifteen|twenty|thirty|few|couple of) minutes (?:of your time|this week|next week|today|tomorrow|"
+    r"on (?:\w+day|the phone|a call|zoom)|for a (?:call|chat|demo|conversation)|to (?:chat|talk|connect|discuss|show|learn|"
+    r"hop|jump|walk you|see if|explore|find out|go over))\b"
+    r"|\b(?:have|find|spare|grab|get|give me|love|welcome|borrow|take|steal|request|ask for) (?:just |only )?(?:\d{1,2}|ten|"
+    r"fifteen|twenty|thirty|a few|a couple of) (?:minutes|mins)\b"
+    r"|\b(?:hop|jump|get) on (?:a |the )?(?:call|phone|zoom)\b|\bgrab (?:some |a )?(?:time|coffee|call)\b"
+    r"|\b(?:book|schedule|set up|find|put) (?:a |some )?(?:time (?:to|for|on)|call|meeting|demo|slot)\b"
+    r"|\btouch base\b|\bconnect (?:this|next) week\b|\b(?:open|available|free) (?:to|for) (?:a |an )?(?:call|chat|meeting|"
+    r"conversation|demo|intro)\b|\bworth a (?:quick|short|brief) (?:chat|call|conversation|look|demo)\b|\bsee if there'?s a fit\b"
+    r"|\bshow you (?:around|how)\b|\bset up a (?:time|call)\b|\bwhat works best for your schedule\b"
+    r"|\b(?:talk|chat|meet|connect) (?:this|next) (?:week|month)\b|\bsend over (?:a few|some) times\b"
+    r"|\b(?:on|get on|onto) your calendar\b|\b(?:Mon|Tues|Wednes|Thurs|Fri)day\b[^.?!]{0,30}\bor\b[^.?!]{0,20}"
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri)day\b|\b(?:Mon|Tues|Wednes|Thurs|Fri)day (?:at \d|morning|afternoon)"
+    r"|\b(?:are you|would you be) (?:free|available)\b|\bwhen (?:works|suits|is good|would work)\b|\bwhat time\b",
+    _I,
+)
+GATEKEEPER = regex.compile(
+    r"\b(?:right|best|correct|appropriate) person\b|\bwho (?:handles|is responsible for|owns|manages|oversees|makes)\b"
+    r"|\bpoint me (?:to|toward|in the direction of)\b|\bwho (?:should|would) I (?:speak|talk) (?:to|with)\b",
+    _I,
+)
+RHETORICAL = regex.compile(
+    r"\bwouldn'?t you\b|\bwhat if (?:I told you|you could|your)\b|\bimagine\b|\btired of\b|\bwhat would it take\b"
+    r"|\bif I could show you\b|\bwho doesn'?t want\b|\bare you one of them\b|\bready to (?:make|take|see|get|unlock|"
+    r"transform|start)\b|\bwant to (?:see|learn|know|find out) how\b|\bwould you (?:want|like) to (?:know|see|learn|hear)\b"
+    r"|\bdo you want to (?:double|triple|grow|increase|boost|cut|save|close|hit)\b|\bgetting the most (?:out )?of\b"
+    r"|\bsound (?:good|interesting|familiar)\b|\bleaving .{1,40} on the table\b|\bstruggling with\b"
+    r"|\binterested in (?:learning|hearing|seeing) (?:more|how)\b|\bexploring what'?s possible\b",
+    _I,
+)
+CHASE_ASK = regex.compile(
+    r"\bdid you (?:get|see|receive|have a chance|get a chance|happen)\b|\bany (?:thoughts|reaction|update|news|feedback)\b"
+    r"|\bhad a chance\b|\bmy (?:last|previous|earlier|prior) (?:email|note|message|mail)\b|\bthoughts\?",
+    _I,
+)
+INTEREST_ASK = regex.compile(
+    r"\bwould you be (?:open|interested|up for|willing)\b|\bare you (?:open|interested|available|free)\b"
+    r"|\b(?:do|would) you have (?:time|a moment|a minute|\d+|any time)\b|\bcould we (?:talk|chat|meet|connect)\b"
+    r"|\bcan I (?:send|show|share)\b|\bshall (?:I|we)\b|\bwould (?:it|this|that) (?:make sense|be worth)\b"
+    r"|\bis (?:this|that|it) (?:something|a priority|worth|of interest)\b|\bwould you like\b|\bshould I\b"
+    r"|\bdoes (?:\w+ ){0,3}(?:work|suit) (?:better|best|for you)\b|\bwhich (?:works|suits) (?:better|best)\b"
+    r"|\bwould (?:\w+ ){0,4}work for you\b|\bcare to\b",
+    _I,
+)
+INTERROGATIVE = regex.compile(
+    r"^(?:\W*)(?:how|what|which|where|when|why|who|is|are|was|were|do|does|did|has|have|will|would|could|can|should)\b", _I
+)
+OFFER = regex.compile(
+    r"\b(?:happy|glad|can|could|I'll|I will|I'd be glad|I'd be happy) (?:to )?(?:send|share|forward|introduce|put you)\b"
+    r"|\battached\b|\bhere'?s (?:the|a)\b|\bI'?ve (?:attached|put together|included|written up|pulled)\b|\bno strings\b"
+    r"|\bif (?:it|that)(?:'s| is| would be| would)? (?:useful|helpful|help)\b|\bfree to use\b",
+    _I,
+)
+SELF_PRAISE = regex.compile(
+    r"\b(?:industry|market|category)[- ]lead(?:ing|er)\b|\bbest[- ]in[- ]class\b|\bworld[- ]class\b|\baward[- ]winning\b"
+    r"|(?<!\w)#1\b|\bnumber one\b|\b(?:the|a) (?:leading|premier|top|fastest[- ]growing|top[- ]rated|only) "
+    r"(?:\w+[- ]){0,3}(?:provider|platform|solution|vendor|company|agency|firm|carrier|partner|tool|software|supplier)\b"
+    r"|\btop[- ]rated\b|\bcutting[- ]edge\b|\bstate[- ]of[- ]the[- ]art\b|\bunparalleled\b|\bsecond to none\b"
+    r"|\bgame[- ]chang\w+\b|\brevolutionary\b|\bwe pride ourselves\b|\bwhat sets us apart\b|\b(?:our )?(?:clients|customers) love us\b"
+    r"|\b(?:named|recognized|ranked|voted|listed) (?:as )?(?:a |the |one of the )?(?:\w+ ){0,3}(?:leader|top|best|most|fast|"
+    r"fastest|winner)\w*\b|\b(?:won|earned|received) (?:\w+ ){0,3}awards?\b|\bleader in (?:the )?\w+"
+    r"|\b(?:called|calls|named|rated|described) us\b|\bour (?:most powerful|best|biggest) (?:\w+ )?ever\b",
+    _I,
+)
+SOCIAL_PROOF = regex.compile(
+    r"\btrusted by\b|\b(?:our|whose) (?:clients|customers|partners) include\b|\bfortune \d+\b"
+    r"|\b(?:we'?ve|we have|has|have) (?:helped|served|worked with|partnered with) (?:over |more than |\d)[\d,]*\+?\s*\w*"
+    r"|\b(?:over|more than) [\d,]+\+? (?:\w+ )?(?:companies|businesses|clients|customers|brands|teams|organizations|retailers|"
+    r"restaurants|manufacturers|shippers|hospitals|schools|firms)\b"
+    r"|\b[\d,]+\+ (?:companies|businesses|clients|customers|brands|teams|organizations)\b"
+    r"|\bthousands of (?:businesses|companies|teams|customers|clients|brands|organizations)\b|\bbrands like\b|\bcompanies like\b"
+    r"|\b(?:\w+ )?(?:used|uses|chose|chooses|switched to|adopted|rolled out|implemented|deployed|relies on|rely on) our\b",
+    _I,
+)
+GENERIC_CLAIM = regex.compile(
+    r"^\W*(?:most|many|all|every|the best|top|smart|leading|successful)\b[^.?!]{0,60}?\b(?:teams|leaders|companies|"
+    r"businesses|organizations|operators|CMOs|CFOs|CEOs|CTOs|VPs|managers|reps|marketers|retailers|brands|firms|shops)\b"
+    r"|^\W*\d+%\s+of\b",
+    _I,
+)
+CHASE = regex.compile(
+    r"\b(?:just |simply )?(?:following|follow) up\b|\bcircl(?:ing|e) back\b|\bbump(?:ing)? (?:this|it|my)\b|\bbumping\b"
+    r"|\bcheck(?:ing)? (?:back )?in\b|\bchecking back\b|\btouch(?:ing)? base\b|\bfloat(?:ing)? (?:this|it)\b|\bresurfac\w+\b"
+    r"|\bwanted to (?:make sure|see if) you (?:saw|got|had)\b|\bin case (?:it|this|my \w+) (?:got|was|slipped)\b"
+    r"|\bwriting (?:again|back)\b|\btry(?:ing)? (?:once|one) more\b|\bone more (?:try|time|note)\b|\bnudg\w+\b"
+    r"|\b(?:my|the) (?:note|email|message) below\b|\bas a reminder\b|\bsent (?:you )?(?:a |an )?(?:note|email|message)\b"
+    r"|\bper my (?:last|previous)\b|\bmy (?:last|previous|earlier) (?:\w+ )?(?:emails|notes|messages)\b|\bin case you missed\b",
+    _I,
+)
+ATTEMPTS = regex.compile(
+    r"\bdid you (?:get|see|receive|happen to see) my (?:last|previous|earlier|prior|other)? ?(?:email|note|message|mail)s?\b"
+    r"|\b(?:I've|I have|I)\s+(?:tried|attempted|been trying) (?:to )?(?:reach|contact|get hold of|connect with|call|email)\w*\b"
+    r"|\b(?:I've|I have)\s+(?:reached out|written (?:to )?you|emailed you|sent (?:you )?(?:a (?:few|couple of)|several|\w+) (?:notes|emails|messages))\b"
+    r"|\b(?:written|emailed|reached out|called) (?:you )?(?:twice|three times|several times|a few times|a couple of times|"
+    r"multiple times|repeatedly)\b|\b(?:haven't|have not|didn't|did not) (?:heard|hear) (?:back|from you)\b"
+    r"|\bno (?:response|reply) (?:yet|so far)\b|\bsent (?:you )?(?:a note|an email|a message|it)\b[^.?!\n]{0,60}\b(?:ago|again|"
+    r"last \w+|on the \d+\w*)\b|\bmake sure (?:it|my (?:last )?(?:email|note|message)) (?:didn't|did not) get (?:lost|buried)\b"
+    r"|\b(?:in case|if) (?:it|this|my (?:last )?(?:email|note)) (?:got|was) (?:lost|buried)\b|\bmake sure you (?:saw|got|received)\b"
+    r"|\bany reaction\b|\bsince we (?:met|spoke)\b[^.?!\n]{0,60}\bhaven't\b",
+    regex.I,
+)
+
+GUILT = regex.compile(
+    r"\bclose (?:out )?(?:your|the) file\b|\b(?:I'll|I will|I'm going to|I am going to|should I) (?:go ahead and )?"
+    r"(?:assume|take it)\b[^.?!\n]{0,60}\b(?:not interested|not a priority|isn't a priority|bad time|busy|no longer)\b"
+    r"|\bshould I (?:stop|give up|close|take you off|remove you)\b|\b(?:stop|quit) (?:bothering|pestering|reaching out|emailing)\b"
+    r"|\bdon't want to (?:be a pest|keep bothering|bother you|pester|keep chasing|be annoying)\b|\bkidnapped\b|\babducted\b"
+    r"|\beaten by\b|\blost at sea\b|\bfallen off the (?:face of the )?(?:earth|planet)\b|\bbreak ?up (?:email|note)\b"
+    r"|\bpermission to close\b|\blast (?:email|note|message|attempt) unless\b|\bunless I hear (?:back )?from you\b"
+    r"|\bI'll (?:take|interpret) (?:your )?silence\b|\bhaven't given up\b|\bis this (?:still )?a priority or\b",
+    regex.I,
+)
+
+PRESSURE = regex.compile(
+    r"\blet me know either way\b|\b(?:a |any )?(?:reply|response|answer|word) either way\b|\beither way,? (?:let me know|"
+    r"just reply|please reply)\b|\b(?:even |just )?a (?:simple |quick |short |one-word |one word )(?:yes or no|yes/no|"
+    r"reply|answer|response)\b|\b(?:reply|respond|get back to me) by (?:\w+day|tomorrow|end of (?:day|week)|EOD|EOW|the \d+)"
+    r"|\bif I don't hear (?:back )?(?:from you )?(?:by|before|soon)\b|\bI'll (?:keep an eye out|check back|follow up again|"
+    r"keep following up|keep trying|try you again|circle back)\b|\bwhere things stand\b|\bwhether (?:to|I should) keep\b"
+    r"|\bI'll keep (?:\w+ ){0,2}(?:on my list|following up|reaching out|trying)\b|\bplease (?:reply|respond|get back to me)\b"
+    r"|\blooking forward to (?:your|hearing) (?:reply|response|back)\b",
+    regex.I,
+)
+
+SELF_INTRO = regex.compile(
+    r"\b(?:I'?m|I am) (?:with|from|at|the \w+ (?:at|of))\s+(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
+    r"|\b(?:here )?at (?P<org2>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}),\s+(?:we|our)\b"
+    r"|\b(?:work|lead \w+|run \w+) (?:at|for) (?P<org3>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
+    r"|\b(?:Meet|With|Introducing) (?P<org4>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})[,.!]"
+    r"|\b(?:We'?re|We are) (?P<org5>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}),",
+)
+_LEADING_CLAUSE = regex.compile(
+    r"^(?:(?:a little about us|about us|as a reminder|as I (?:mentioned|said|noted)|as mentioned|as noted|as always|"
+    r"in case you missed (?:it|my \w+ \w+)|since then|today|recently|last (?:month|year|week|quarter)|"
+    r"this (?:year|month)|in short|over the (?:past|last) \w+(?: \w+)?|for over \w+ \w+|for \w+ years|"
+    r"(?:\w+ ){1,3}later|at [A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}|with [A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}|"
+    r"what sets us apart|whether you need [^,]{0,60}|plus|also|and|but|so|that's why|that is why|in fact)\s*[:,]?\s*)+",
+    _I,
+)
+SELLER_START = regex.compile(
+    r"^\W*(?:we|we're|we've|we'd|we'll|we’re|we’ve|our|us)\b|^\W*(?:my name is|I'?m \w+ (?:\w+ )?(?:with|from)|I (?:lead|run|founded|"
+    r"started|head|manage|am the|have been|'ve been)\b|I'?m (?:reaching out|writing) (?:from|on behalf))",
+    _I,
+)
+_TITLE_WORDS = regex.compile(
+    r"\b(?:CEO|CTO|CFO|COO|CMO|VP|SVP|EVP|President|Director|Manager|Head|Lead|Partner|Founder|Co-?founder|Owner|"
+    r"Specialist|Consultant|Executive|Representative|Rep|Associate|Engineer|Account|Sales|Business|Development|"
+    r"Senior|Principal|Chief|Officer|Advisor|Adviser|Analyst|Coordinator|Team|The|CPA|PhD|MD|Esq|Clinical|Regional|of|and)\b\.?",
+)
+
+
+@dataclass
+class SentenceInfo:
+    """How one sentence reads, from the buyer's side."""
+
+    sentence: Sentence
+    seller_subject: bool = False
+    seller_focus: bool = False
+    reader_specific: bool = False
+    genuine_question: bool = False
+    meeting_ask: bool = False
+    chase: bool = False
+    adds_value: bool = False
+    self_praise: bool = False
+
+
+@dataclass
+class Analysis:
+    """Per-email result of the classification, shared by all rules through ``Document.memo``."""
+
+    sentences: list[SentenceInfo] = field(default_factory=list)
+    seller_names: list[str] = field(default_factory=list)
+
+    @property
+    def engages_reader(self) -> bool:
+        """True when some sentence refers to the reader's situation or asks about it."""
+        return any(s.reader_specific or s.genuine_question for s in self.sentences)
+
+
+def analyze(doc: Document) -> Analysis:
+    """The shared analysis of ``doc`` (computed once per document)."""
+    return doc.memo("buyer-signals", _analyze)
+
+
+def seller_names(doc: Document) -> list[str]:
+    """Names the sender uses for itself: company names from the signature and self-introductions."""
+    names: set[str] = set()
+    if doc.signature is not None:
+        lines = [ln.strip() for ln in doc.view[doc.signature.start : doc.signature.end].splitlines() if ln.strip()]
+        for line in lines[1:] if len(lines) > 1 else []:
+            for part in regex.split(r"\s*(?:,|\||–|—|·| - | at |@)\s*", line):
+                part = part.strip(" ,.-")
+                only_titles = not _TITLE_WORDS.sub("", part).strip(" ,.-&")
+                if part and not only_titles and regex.match(r"[A-Z]", part) and not regex.search(r"\d|www|http|\.", part):
+                    names.add(part)
+    text = doc.prose.replace(MERGE_CHAR, " ")
+    for m in SELF_INTRO.finditer(text):
+        org = next((g for g in m.groups() if g), None)
+        if org:
+            org = org.split(". ")[0]
+            org = regex.sub(r"\s+(?:and|the|a|to|for|in|on|we|our|I'm|I)$", "", org.strip(" .,"))
+            if org and org.lower() not in {"i", "we", "the", "a"}:
+                names.add(org)
+    return sorted((n for n in names if _plausible_name(n)), key=len, reverse=True)
+
+
+_COMMON = frozenset({"new", "the", "best", "thanks", "team", "sales", "hello", "regards", "cheers", "and"})
+
+
+def _plausible_name(name: str) -> bool:
+    words = name.split()
+    return len(name) >= 4 and len(words) <= 5 and not all(w.lower() in _COMMON for w in words)
+
+
+def _analyze(doc: Document) -> Analysis:
+    names = seller_names(doc)
+    name_re = (
+        regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b") if names else None
+    )
+    out = Analysis(seller_names=names)
+    for s in doc.sentences:
+        out.sentences.append(_classify(doc, s, name_re))
+    return out
+
+
+def mentions_seller(text: str, name_re: regex.Pattern[str] | None) -> bool:
+    """True when the text names the sender's company or uses we/our/us."""
+    return bool(SELLER_PRONOUN.search(text) or (name_re is not None and name_re.search(text)))
+
+
+def _strip(text: str, patterns: list[regex.Pattern[str] | None]) -> str:
+    for p in patterns:
+        if p is not None:
+            text = p.sub(" ", text)
+    return text
+
+
+def _classify(doc: Document, s: Sentence, name_re: regex.Pattern[str] | None) -> SentenceInfo:
+    text = LIST_MARKER.sub("", s.text.replace(MERGE_CHAR, ""))
+    info = SentenceInfo(s)
+    core = _LEADING_CLAUSE.sub("", text, count=1)
+    starts_with_name = bool(name_re is not None and name_re.match(core.lstrip(" \"'“")))
+    info.seller_subject = bool(SELLER_START.search(core)) or starts_with_name
+    info.self_praise = bool(SELF_PRAISE.search(text) or SOCIAL_PROOF.search(text))
+    has_reader = bool(READER_ANY.search(text))
+    possessive = bool(READER_POSSESSIVE.search(text))
+    has_seller = mentions_seller(text, name_re)
+    in_list = doc.paragraphs[s.paragraph].is_list if s.paragraph < len(doc.paragraphs) else False
+    info.meeting_ask = bool(MEETING.search(text))
+    pressure = bool(ATTEMPTS.search(text) or GUILT.search(text) or PRESSURE.search(text))
+    info.chase = bool(CHASE.search(text) or pressure or (s.is_question and CHASE_ASK.search(text)))
+    offer = bool(OFFER.search(text))
+    generic_you = bool(LIKE_YOURS.search(text))
+    reported = bool(REPORTED.search(text))
+    seller_heavy = len(SELLER_WE.findall(text)) >= 2 and not has_reader
+    info.seller_focus = (info.seller_subject or info.self_praise or seller_heavy) and not offer and not reported
+    # What is concrete in the sentence once the sender's own names, merge fields, meeting
+    # slots and weekdays are taken out: a number, a date, a named thing, a quotation.
+    clean = _strip(text, [name_re, MEETING, WEEKDAY, CHASE, ATTEMPTS])
+    specific = bool(SPECIFIC.search(clean) or PROPER_NOUN.search(clean) or "\"" in clean or "“" in clean)
+    rhetorical = RHETORICAL.search(text)
+    if rhetorical is not None and rhetorical.group(0).lower() == "imagine" and not regex.match(r"\W*imagine\b", text, _I):
+        rhetorical = None
+    generic = bool(GENERIC_CLAIM.search(text)) or rhetorical is not None or generic_you
+    flattery = bool(PRAISE.search(text)) and not regex.search(r"\d", clean)
+    pitchy = (has_seller and not possessive) or info.self_praise
+    guilt = bool(GUILT.search(text))
+    promo = bool(PROMO.search(text))
+    observed = bool(OBSERVED.search(text)) and specific and not info.seller_subject and not has_seller
+    situation = bool(SITUATION.search(clean))
+    info.reader_specific = not (generic or flattery or guilt or info.self_praise) and (
+        reported
+        or (not info.seller_subject and observed)
+        or (
+            not info.seller_subject
+            and possessive
+            and specific
+            and not pitchy
+            and not info.meeting_ask
+            and not pressure
+        )
+        or (info.chase and specific and situation and not has_seller and not pressure)
+    )
+    named_other = bool(PROPER_NOUN.search(clean)) and not has_seller
+    info.genuine_question = (
+        s.is_question
+        and not in_list
+        and (has_reader or named_other or bool(regex.search(r",? or\b", core)))
+        and bool(INTERROGATIVE.search(core))
+        and not (info.meeting_ask or generic or info.chase or GATEKEEPER.search(text) or INTEREST_ASK.search(text))
+        and not (has_seller and not possessive)
+        and len(text.split()) >= 6
+    )
+    info.adds_value = (
+        not info.chase
+        and not info.seller_focus
+        and not info.self_praise
+        and not info.meeting_ask
+        and not (has_seller and not has_reader and not offer)
+        and (specific or offer)
+        and not generic
+        and not promo
+    )
+    return info
