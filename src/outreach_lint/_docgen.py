@@ -114,6 +114,10 @@ def rule_markdown(info: RuleInfo) -> str:
     if info.options:
         lines += ["", "## Options", ""]
         lines += [f"- `{o.name}` (default `{o.default}`): {o.help}" for o in info.options]
+        o = info.options[0]
+        example = json.dumps(o.default) if not isinstance(o.default, bool) else str(o.default).lower()
+        lines += ["", f"Set an option in the configuration (`{o.name} = {example}`) or on the command line "
+                  f"(`--{o.name} VALUE`)."]
     lines += ["", "## What it does", "", info.what_it_does, "", "## Why is this bad?", "", info.why_bad]
     lines += ["", "## Example", ""]
     lines += ["\n\n".join(_example_block(e) for e in info.example)]
@@ -149,7 +153,14 @@ def missing_sections(info: RuleInfo) -> list[str]:
 def rule_page(info: RuleInfo) -> str:
     """The site page of one rule: :func:`rule_markdown` with a generated-file note and links back."""
     back = f"[All rules](index.md) · [{family_title(info.category)} rules](index.md#{info.category})"
-    return f"{GENERATED_NOTE}\n\n{rule_markdown(info)}\n---\n\n{back}\n"
+    code = info.code
+    if info.enabled_by_default:
+        switch = f"Turn the rule off with `--ignore {code}` (or `ignore = [\"{code}\"]` in the configuration)"
+    else:
+        switch = f"The rule is off by default: turn it on with `--extend-select {code}`"
+    suppress = f"`<!-- outreach-lint: disable-next={code} -->`"
+    usage = f"{switch}; excuse one email with {suppress} above the flagged block."
+    return f"{GENERATED_NOTE}\n\n{rule_markdown(info)}\n---\n\n{usage}\n\n{back}\n"
 
 
 def family_title(category: str) -> str:
