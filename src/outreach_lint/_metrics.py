@@ -45,7 +45,8 @@ def compute(doc: Document, findings: Iterable[Finding], *, with_grade: bool = Tr
     families = {f.category for f in findings} & set(FAMILIES)
     sentences = doc.sentences
     grade = doc.reading_grade if with_grade else None
-    return Metrics(
+    # Counts computed here are valid by construction: skip validation on this hot path.
+    return Metrics.model_construct(
         words=doc.word_count,
         sentences=len(sentences),
         paragraphs=len(doc.paragraphs),

@@ -1,0 +1,328 @@
+"""Time outreach-lint against proselint 0.16 and a bare-regex floor, in one run.
+
+    python3 benchmarks/run.py            # full sizes (a few minutes)
+    python3 benchmarks/run.py --quick    # small sizes, for a smoke test
+
+On first use it creates ``benchmarks/_work/venv`` with this checkout (editable) and
+proselint 0.16 from PyPI; later runs reuse it. Generated data and outputs stay under
+``benchmarks/_work`` (git-ignored). Each command is a fresh process: wall time is the
+median of ``--runs`` runs, peak memory is the child's ``ru_maxrss`` (maximum over runs).
+Compare ratios, not absolute times: they come from the same run on the same machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+WORK = HERE / "_work"
+VENV = WORK / "venv"
+BIN = VENV / "bin"
+PY = BIN / "python"
+PROSELINT = "proselint==0.16.0"
+TIMEOUT = 900.0
+
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402
+
+FLOOR_SCRIPT = r"""
+import os, sys, regex
+phrases = [p for p in open(sys.argv[1], encoding="utf-8").read().splitlines() if p]
+body = "|".join(regex.escape(p).replace("\\ ", r"\s+") for p in phrases)
+pattern = regex.compile(r"\b(?:" + body + r")\b", regex.I)
+hits = 0
+for root in sys.argv[2:]:
+    if os.path.isfile(root):
+        files = [root]
+    else:
+        files = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs)
+    for name in files:
+        with open(name, encoding="utf-8") as fh:
+            hits += sum(1 for _ in pattern.finditer(fh.read()))
+print(hits)
+"""
+
+INPROCESS_SCRIPT = r"""
+import inspect, json, statistics, time
+from outreach_lint import Linter
+body = (
+    "Hi {{first_name}},\n\n"
+    "I noticed your team at Acme is hiring three account executives this quarter. When teams grow that "
+    "fast, onboarding usually slows down and new reps spend weeks learning the product instead of talking "
+    "to customers. We built a short program that helps new reps ramp in half the time, and companies like "
+    "yours have used it to hit quota sooner.\n\n"
+    "Would it help if I sent over the two-page outline we share with sales leaders? If the timing is wrong, "
+    "just tell me and I won't follow up. What does onboarding look like for your team today?\n\n"
+    "Best,\nSam\n"
+)
+out = {"words": len(body.split())}
+
+def bench(linter, texts, repeats=5):
+    best = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for t in texts:
+            linter.lint_text(t, subject="Onboarding new reps")
+        best.append((time.perf_counter() - t0) / len(texts) * 1e6)
+    return statistics.median(best)
+
+variants = [body.replace("Acme", "Acme %d" % i) for i in range(400)]
+linter = Linter()
+for t in variants[:50]:
+    linter.lint_text(t)
+out["rules"] = len(linter.rules)
+out["same_us"] = bench(linter, [body] * 400)
+out["distinct_us"] = bench(linter, variants)
+if "reading_grade" in inspect.signature(Linter).parameters:
+    fast = Linter(reading_grade=False)
+    for t in variants[:50]:
+        fast.lint_text(t)
+    out["no_grade_distinct_us"] = bench(fast, variants)
+print(json.dumps(out))
+"""
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def ensure_venv() -> None:
+    """Create the benchmark venv with this checkout and proselint, once."""
+    if not PY.exists():
+        log(f"creating {VENV} ...")
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    probe = subprocess.run(
+        [str(PY), "-c", "import proselint, outreach_lint"], capture_output=True, text=True, check=False
+    )
+    if probe.returncode != 0:
+        log(f"installing outreach-lint (editable) and {PROSELINT} into {VENV} ...")
+        subprocess.run([str(PY), "-m", "pip", "install", "--quiet", "-e", str(REPO), PROSELINT], check=True)
+
+
+def prepare(sizes: dict[str, Any]) -> dict[str, Any]:
+    """Generate the data once per size (a stamp file records what was generated)."""
+    data = WORK / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    paths: dict[str, Any] = {}
+
+    def cached(name: str, make: Any) -> Path:
+        path = data / name
+        stamp = data / (name + ".done")
+        if not stamp.exists():
+            log(f"generating {path.name} ...")
+            make(path)
+            stamp.write_text("ok")
+        return path
+
+    paths["one"] = cached("one.txt", lambda p: p.write_text(next(generate.iter_files(1, seed=7))[1]))
+    paths["files"] = cached(f"files-{sizes['files']}", lambda p: generate.write_files(p, sizes["files"]))
+    paths["many"] = cached(f"files-{sizes['many']}", lambda p: generate.write_files(p, sizes["many"]))
+    for label, size in (("big1", sizes["big1"]), ("big10", sizes["big10"])):
+        paths[label] = cached(f"big-{size}.txt", lambda p, s=size: generate.write_big(p, s))
+    for ext in ("csv", "jsonl"):
+        paths[f"rows_{ext}"] = cached(
+            f"rows-{sizes['rows']}.{ext}", lambda p: generate.write_rows(p, sizes["rows"])
+        )
+    phrases = data / "floor-phrases.txt"
+    phrases.write_text("\n".join(generate.floor_phrases(500)) + "\n", encoding="utf-8")
+    paths["phrases"] = phrases
+    return paths
+
+
+def measure(name: str, cmd: list[str], runs: int) -> dict[str, Any]:
+    """Median wall time and peak RSS (MB) of ``runs`` fresh processes; stdout hashed."""
+    out_dir = WORK / "out"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    walls: list[float] = []
+    peak = 0.0
+    rc = 0
+    digest = ""
+    for _ in range(runs):
+        out_file = out_dir / f"{name}.out"
+        with out_file.open("wb") as out:
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, cwd=WORK)
+            try:
+                _pid, status, usage = _wait(proc, TIMEOUT)
+            except TimeoutError:
+                proc.kill()
+                proc.wait()
+                return {"wall": None, "peak_mb": None, "rc": "timeout", "digest": ""}
+            walls.append(time.perf_counter() - t0)
+        proc.returncode = rc = os.waitstatus_to_exitcode(status)
+        peak = max(peak, usage.ru_maxrss / 1024)  # KB on Linux
+        digest = hashlib.sha256(out_file.read_bytes()).hexdigest()[:16]
+    return {"wall": statistics.median(walls), "peak_mb": peak, "rc": rc, "digest": digest}
+
+
+def _wait(proc: subprocess.Popen[bytes], timeout: float) -> tuple[int, int, Any]:
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            return pid, status, usage
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        time.sleep(0.002)
+
+
+def cli_help() -> str:
+    res = subprocess.run([str(BIN / "outreach-lint"), "--help"], capture_output=True, text=True, check=False)
+    return res.stdout + res.stderr
+
+
+def fmt_s(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    return "n/a" if not a or not b else f"{a / b:.2f}x"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small sizes, one run each")
+    ap.add_argument("--runs", type=int, default=None, help="runs per command (median); default 5, quick 3")
+    ap.add_argument("--no-proselint", action="store_true", help="skip proselint (it is slow on big files)")
+    args = ap.parse_args(argv)
+    if sys.version_info < (3, 11):  # noqa: UP036 (run.py may be started by an older python3)
+        ap.error("run with Python 3.11 or newer (outreach-lint needs it)")
+    if args.quick:
+        sizes = {"files": 200, "many": 2000, "big1": 100_000, "big10": 1_000_000, "rows": 5_000}
+    else:
+        sizes = {"files": 2000, "many": 20_000, "big1": 1_000_000, "big10": 10_000_000, "rows": 100_000}
+    runs = args.runs or (3 if args.quick else 5)
+    few = max(1, min(runs, 3))  # the long cases
+    ensure_venv()
+    paths = prepare(sizes)
+    ours = [str(BIN / "outreach-lint"), "--exit-zero"]
+    prose = [str(BIN / "proselint"), "check"]
+    floor = [str(PY), "-c", FLOOR_SCRIPT, str(paths["phrases"])]
+    helptext = cli_help()
+    results: dict[str, Any] = {"sizes": sizes, "runs": runs, "cases": {}}
+    cases = [
+        ("cold start, 1 file", [str(paths["one"])], runs),
+        (f"{sizes['files']:,} files", [str(paths["files"])], runs),
+        (f"1 file, {sizes['big1'] / 1e6:g} MB", [str(paths["big1"])], few),
+        (f"1 file, {sizes['big10'] / 1e6:g} MB", [str(paths["big10"])], few),
+    ]
+    for label, targets, n in cases:
+        log(f"timing: {label}")
+        row = {"ours": measure(f"ours-{label}", ours + targets, n)}
+        row["proselint"] = None if args.no_proselint else measure(f"proselint-{label}", prose + targets, n)
+        row["floor"] = measure(f"floor-{label}", floor + targets, n)
+        results["cases"][label] = row
+
+    jobs: dict[str, Any] = {}
+    if "--jobs" in helptext:
+        for j in (1, 2):
+            log(f"timing: {sizes['many']:,} files --jobs {j}")
+            jobs[j] = measure(f"jobs{j}", [*ours, "--jobs", str(j), str(paths["many"])], few)
+    results["jobs"] = jobs
+
+    batch: dict[str, Any] = {}
+    if "--input-format" in helptext:
+        for ext in ("csv", "jsonl"):
+            log(f"timing: batch {sizes['rows']:,} rows ({ext})")
+            cmd = [*ours, "--input-format", ext, str(paths[f"rows_{ext}"])]
+            if "--output-format" in helptext:
+                cmd += ["--output-format", "jsonl"]
+            batch[ext] = measure(f"batch-{ext}", cmd, few)
+    results["batch"] = batch
+
+    log("timing: Linter.lint_text in-process")
+    res = subprocess.run([str(PY), "-c", INPROCESS_SCRIPT], capture_output=True, text=True, check=False)
+    results["inprocess"] = json.loads(res.stdout) if res.returncode == 0 else {"error": res.stderr[-500:]}
+
+    (WORK / "results.json").write_text(json.dumps(results, indent=2))
+    report(results, sizes)
+    return 0
+
+
+def report(results: dict[str, Any], sizes: dict[str, Any]) -> None:
+    head = ("case", "ours s", "proselint s", "proselint/ours", "floor s", "ours/floor", "ours MB", "prose MB")
+    rows = []
+    for label, row in results["cases"].items():
+        o, p, f = row["ours"], row["proselint"] or {}, row["floor"]
+        rows.append(
+            (
+                label,
+                fmt_s(o["wall"]),
+                fmt_s(p.get("wall")),
+                ratio(p.get("wall"), o["wall"]),
+                fmt_s(f["wall"]),
+                ratio(o["wall"], f["wall"]),
+                f"{o['peak_mb']:.0f}" if o["peak_mb"] else "n/a",
+                f"{p['peak_mb']:.0f}" if p.get("peak_mb") else "n/a",
+            )
+        )
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    print(line.format(*head))
+    print(line.format(*("-" * w for w in widths)))
+    for r in rows:
+        print(line.format(*r))
+    cases = results["cases"]
+    labels = list(cases)
+    print()
+    one, files, big1, big10 = (cases[k] for k in labels)
+    if one["proselint"]:
+        print(
+            f"cold start: ours {fmt_s(one['ours']['wall'])} s "
+            f"vs proselint {fmt_s(one['proselint']['wall'])} s"
+        )
+    b1, b10 = big1["ours"]["wall"], big10["ours"]["wall"]
+    if b1 and b10:
+        print(f"linearity: {labels[3]} / {labels[2]} = {b10 / b1:.2f} (10.0 is linear; target <= 13.0)")
+    jobs = results["jobs"]
+    if jobs:
+        j1, j2 = jobs[1], jobs[2]
+        same = "identical" if j1["digest"] == j2["digest"] else "DIFFERENT"
+        print(
+            f"--jobs on {sizes['many']:,} files: jobs1 {fmt_s(j1['wall'])} s, jobs2 {fmt_s(j2['wall'])} s, "
+            f"speedup {ratio(j1['wall'], j2['wall'])}, output {same}, "
+            f"peak MB {j1['peak_mb']:.0f} / {j2['peak_mb']:.0f} "
+            f"(jobs1 on {sizes['files']:,} files: {files['ours']['peak_mb']:.0f})"
+        )
+    else:
+        print("--jobs: n/a (the CLI has no --jobs option yet)")
+    batch = results["batch"]
+    if batch:
+        for ext, b in batch.items():
+            per = b["wall"] / sizes["rows"] * 1e6 if b["wall"] else 0
+            print(
+                f"batch {sizes['rows']:,} rows ({ext}): {fmt_s(b['wall'])} s ({per:.0f} us/row), "
+                f"peak {b['peak_mb']:.0f} MB, exit {b['rc']}"
+            )
+    else:
+        print("batch: n/a (the CLI has no --input-format option yet)")
+    ip = results["inprocess"]
+    if "error" in ip:
+        print(f"lint_text: error: {ip['error']}")
+    else:
+        extra = (
+            f", reading_grade=False: {ip['no_grade_distinct_us']:.0f} us"
+            if "no_grade_distinct_us" in ip
+            else ""
+        )
+        print(
+            f"Linter.lint_text ({ip['words']} words, {ip['rules']} rules): {ip['distinct_us']:.0f} us/call "
+            f"(distinct emails), {ip['same_us']:.0f} us/call (same email){extra}"
+        )
+    for label, row in cases.items():
+        if row["ours"]["rc"] not in (0, 1):
+            print(f"WARNING: outreach-lint exited {row['ours']['rc']} on {label}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
