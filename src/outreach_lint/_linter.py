@@ -183,7 +183,9 @@ class Linter:
 
     def lint_email(self, email: EmailSource) -> FileReport:
         """Run every selected rule on one parsed email."""
-        doc = Document.parse(email, lint_quoted=self.config.lint_quoted)
+        from ._suppress import hide_directives
+
+        doc = Document.parse(hide_directives(email), lint_quoted=self.config.lint_quoted)
         ignored = self._ignored_for(email.path)
         findings: list[Finding] = []
         errors: list[FileError] = []
@@ -223,9 +225,10 @@ class Linter:
         )
 
     def _postprocess(self, email: EmailSource, findings: list[Finding]) -> list[Finding]:
-        from ._suppress import apply_suppressions
+        from ._suppress import apply_suppressions, unused_policy
 
-        return apply_suppressions(email, findings, report_unused=self.config.report_unused_suppressions)
+        report_unused, severity = unused_policy(self, email.path)
+        return apply_suppressions(email, findings, report_unused=report_unused, unused_severity=severity)
 
     def _ignored_for(self, path: str) -> set[str]:
         if not self.config.per_file_ignores or path == "<text>":

@@ -47,6 +47,9 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "outreach_lint.rules.sequence",
     "outreach_lint.rules.packs",
     "outreach_lint.formatters.builtin",
+    "outreach_lint.formatters.sarif",
+    "outreach_lint.formatters.ci",
+    "outreach_lint.rules.meta",
 )
 """Module names of the built-in plugins, registered under these names."""
 

@@ -1,1 +1,1 @@
-"""Built-in output formatters; registered through the plugin manager like any plugin's."""
+"""Built-in output formatters (``--format``), registered as plugins like third-party ones."""

@@ -1,17 +1,36 @@
-"""The built-in formatters: default (flake8 style) and json."""
+"""The built-in text formatters: default (flake8 style), json and json-lines.
+
+Formatters with ``structured = True`` write a document a program parses; the command
+then prints ``--statistics`` and ``--count`` on stderr so the document stays valid.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+import textwrap
+from typing import Any, ClassVar
 
 from .._formatter import Formatter
 from .._models import FileReport, Finding
 from ..hookspecs import hookimpl
 
 FINDING_FIELDS = (
-    "path", "code", "name", "category", "severity", "message", "hint",
-    "line", "column", "end_line", "end_column", "start", "end", "excerpt", "part", "step",
+    "path",
+    "code",
+    "name",
+    "category",
+    "severity",
+    "message",
+    "hint",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "start",
+    "end",
+    "excerpt",
+    "part",
+    "step",
 )
 
 
@@ -32,22 +51,37 @@ class DefaultFormatter(Formatter):
 
 
 class JsonFormatter(Formatter):
-    """A JSON array of finding objects."""
+    """A JSON array of finding objects, written as the reports arrive."""
 
     name = "json"
     description = "a JSON array of finding objects"
+    structured: ClassVar[bool] = True
 
     def start(self) -> None:
-        self._items: list[dict[str, Any]] = []
+        self._first = True
+        self.stream.write("[")
 
     def handle(self, report: FileReport, source: str | None = None) -> None:
-        self._items.extend(finding_dict(f) for f in report.findings)
+        for finding in report.findings:
+            text = json.dumps(finding_dict(finding), indent=2, ensure_ascii=False)
+            self.stream.write(("\n" if self._first else ",\n") + textwrap.indent(text, "  "))
+            self._first = False
 
     def finish(self) -> None:
-        json.dump(self._items, self.stream, indent=2, ensure_ascii=False)
-        self.stream.write("\n")
+        self.stream.write("]\n" if self._first else "\n]\n")
+
+
+class JsonLinesFormatter(Formatter):
+    """One JSON finding object a line."""
+
+    name = "json-lines"
+    description = "one JSON finding object a line"
+    structured: ClassVar[bool] = True
+
+    def format_finding(self, finding: Finding) -> str:
+        return json.dumps(finding_dict(finding), ensure_ascii=False)
 
 
 @hookimpl
 def outreach_lint_register_formatters() -> list[type[Formatter]]:
-    return [DefaultFormatter, JsonFormatter]
+    return [DefaultFormatter, JsonFormatter, JsonLinesFormatter]
