@@ -108,6 +108,8 @@ class MergeField:
     def field_name(self) -> str:
         """The data field referenced, lower-cased, without object prefixes: ``firstname``."""
         inner = self.text.strip("{}*|%![]<> #/^")
+        if self.kind == "mautic":  # {contactfield=firstname|there}
+            inner = inner.partition("=")[2]
         m = _NAME_RE.match(inner.strip())
         name = m.group(0) if m else inner
         name = name.split(":")[0].split("=")[-1].strip()

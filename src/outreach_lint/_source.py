@@ -10,8 +10,12 @@ points at the characters the user edits.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +79,12 @@ class SourceMap:
         return seg.src_start + seg.src_len
 
     def line_col(self, src_offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a source offset; columns count characters."""
+        """1-based (line, column) of a source offset; columns count characters.
+
+        Lines end at LF, CRLF or a lone CR, as in the view (and in editors).
+        """
         if self._line_starts is None:
-            starts = [0]
-            find = self.source.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self._line_starts = starts
+            self._line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
         line = bisect.bisect_right(self._line_starts, src_offset) - 1
         return line + 1, src_offset - self._line_starts[line] + 1
 
