@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from importlib import metadata as _metadata
 
+from ._batch import AuditResult, audit_rows, read_rows
 from ._config import Config
 from ._document import Document
 from ._errors import (
@@ -49,6 +50,7 @@ except _metadata.PackageNotFoundError:  # running from a source tree
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AuditResult",
     "Category",
     "Config",
     "ConfigError",
@@ -77,7 +79,9 @@ __all__ = [
     "SourceMap",
     "UnknownRuleError",
     "__version__",
+    "audit_rows",
     "hookimpl",
     "lint_file",
     "lint_text",
+    "read_rows",
 ]
