@@ -96,7 +96,9 @@ MEETING = regex.compile(
     r"conversation|demo|intro)\b|\bworth a (?:quick|short|brief) (?:chat|call|conversation|look|demo)\b|\bsee if there'?s a fit\b"
     r"|\bshow you (?:around|how)\b|\bset up a (?:time|call)\b|\bwhat works best for your schedule\b"
     r"|\b(?:talk|chat|meet|connect) (?:this|next) (?:week|month)\b|\bsend over (?:a few|some) times\b"
-    r"|\b(?:on|get on|onto) your calendar\b|\b(?:Mon|Tues|Wednes|Thurs|Fri)day\b[^.?!]{0,30}\bor\b[^.?!]{0,20}"
+    r"|\b(?:on|get on|onto) your calendar\b|\bvirtual coffee\b|\b(?:15|20|30)[- ]?min\b|\bcalendar link\b"
+    r"|\bfind a (?:time|slot)\b|\b(?:book|grab) (?:a )?(?:time|slot) (?:on|in) my calendar\b|\bwould love to connect\b"
+    r"|\blet'?s connect\b|\b(?:Mon|Tues|Wednes|Thurs|Fri)day\b[^.?!]{0,30}\bor\b[^.?!]{0,20}"
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri)day\b|\b(?:Mon|Tues|Wednes|Thurs|Fri)day (?:at \d|morning|afternoon)"
     r"|\b(?:are you|would you be) (?:free|available)\b|\bwhen (?:works|suits|is good|would work)\b|\bwhat time\b",
     _I,
@@ -112,7 +114,9 @@ RHETORICAL = regex.compile(
     r"transform|start)\b|\bwant to (?:see|learn|know|find out) how\b|\bwould you (?:want|like) to (?:know|see|learn|hear)\b"
     r"|\bdo you want to (?:double|triple|grow|increase|boost|cut|save|close|hit)\b|\bgetting the most (?:out )?of\b"
     r"|\bsound (?:good|interesting|familiar)\b|\bleaving .{1,40} on the table\b|\bstruggling with\b"
-    r"|\binterested in (?:learning|hearing|seeing) (?:more|how)\b|\bexploring what'?s possible\b",
+    r"|\binterested in (?:learning|hearing|seeing) (?:more|how)\b|\bexploring what'?s possible\b"
+    r"|\bdoes (?:this|that|any of this) resonate\b|\bopen to learning more\b|\bworth exploring\b"
+    r"|\bsound(?:s)? like something\b|\bwhat (?:do you have to lose|are you waiting for)\b",
     _I,
 )
 CHASE_ASK = regex.compile(
@@ -171,7 +175,10 @@ CHASE = regex.compile(
     r"|\bwanted to (?:make sure|see if) you (?:saw|got|had)\b|\bin case (?:it|this|my \w+) (?:got|was|slipped)\b"
     r"|\bwriting (?:again|back)\b|\btry(?:ing)? (?:once|one) more\b|\bone more (?:try|time|note)\b|\bnudg\w+\b"
     r"|\b(?:my|the) (?:note|email|message) below\b|\bas a reminder\b|\bsent (?:you )?(?:a |an )?(?:note|email|message)\b"
-    r"|\bper my (?:last|previous)\b|\bmy (?:last|previous|earlier) (?:\w+ )?(?:emails|notes|messages)\b|\bin case you missed\b",
+    r"|\bping(?:ing)? you\b|\bfloat(?:ing)? (?:this|it) (?:back )?up\b|\b(?:did|has) my (?:last|previous|earlier) "
+    r"(?:note|email|message) (?:land|reach|get through|make it)\b|\bresend(?:ing)?\b|\bsending (?:this|it) again\b"
+    r"|\btop of your inbox\b|\b(?:gentle|friendly|quick) reminder\b|\bjust a reminder\b|\bnot sure if my (?:last )?"
+    r"(?:note|email|message)\b|\bper my (?:last|previous)\b|\bmy (?:last|previous|earlier) (?:\w+ )?(?:emails|notes|messages)\b|\bin case you missed\b",
     _I,
 )
 ATTEMPTS = regex.compile(
@@ -194,7 +201,9 @@ GUILT = regex.compile(
     r"|\bdon't want to (?:be a pest|keep bothering|bother you|pester|keep chasing|be annoying)\b|\bkidnapped\b|\babducted\b"
     r"|\beaten by\b|\blost at sea\b|\bfallen off the (?:face of the )?(?:earth|planet)\b|\bbreak ?up (?:email|note)\b"
     r"|\bpermission to close\b|\blast (?:email|note|message|attempt) unless\b|\bunless I hear (?:back )?from you\b"
-    r"|\bI'll (?:take|interpret) (?:your )?silence\b|\bhaven't given up\b|\bis this (?:still )?a priority or\b",
+    r"|\bI'll (?:take|interpret) (?:your )?silence\b|\btake the hint\b|\btake (?:that|this|your silence) as a\b"
+    r"|\b(?:stop|quit) bugging\b|\bbugging you\b|\bpestering you\b|\byou(?:'ve| have) gone (?:quiet|dark|silent)\b"
+    r"|\bghost(?:ed|ing)\b|\bhaven't given up\b|\bis this (?:still )?a priority or\b",
     regex.I,
 )
 
@@ -205,7 +214,10 @@ PRESSURE = regex.compile(
     r"|\bif I don't hear (?:back )?(?:from you )?(?:by|before|soon)\b|\bI'll (?:keep an eye out|check back|follow up again|"
     r"keep following up|keep trying|try you again|circle back)\b|\bwhere things stand\b|\bwhether (?:to|I should) keep\b"
     r"|\bI'll keep (?:\w+ ){0,2}(?:on my list|following up|reaching out|trying)\b|\bplease (?:reply|respond|get back to me)\b"
-    r"|\blooking forward to (?:your|hearing) (?:reply|response|back)\b",
+    r"|\blooking forward to (?:your|hearing) (?:reply|response|back)\b|\bwould (?:really |greatly )?appreciate "
+    r"(?:a|your) (?:quick |short |prompt )?(?:reply|response|answer)\b|\b(?:awaiting|waiting (?:for|on|to hear)) "
+    r"(?:your |a )?(?:reply|response|answer|back)\b|\ba quick (?:yes|no)\b|\b(?:a )?yes or (?:a )?no\b(?: (?:is|would be) "
+    r"(?:fine|great|perfect|enough))?|\bplease advise\b",
     regex.I,
 )
 
