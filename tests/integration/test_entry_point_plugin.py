@@ -95,7 +95,9 @@ def test_plugin_rules_run_through_lint_text(acme_installed: Path) -> None:
     infos = {i.code: i for i in linter.rule_infos()}
     assert infos["ACME101"].plugin == "acme"
     assert infos["ACME201"].plugin == "acme:acme.toml"
-    assert ("acme", "outreach-lint-acme", "1.0") in {(p.name, p.distribution, p.version) for p in linter.registry.plugins}
+    assert ("acme", "outreach-lint-acme", "1.0") in {
+        (p.name, p.distribution, p.version) for p in linter.registry.plugins
+    }
 
     report = linter.lint_text(EMAIL)
     found = {(f.code, f.excerpt) for f in report.findings}
@@ -136,7 +138,9 @@ def test_plugin_rules_run_through_the_command(
 ) -> None:
     email = tmp_path / "email.txt"
     email.write_text(EMAIL, encoding="utf-8")
-    proc = cli("--isolated", "--select", "ACME", "--format", "json", email, pythonpath=[acme_site], cwd=tmp_path)
+    proc = cli(
+        "--isolated", "--select", "ACME", "--format", "json", email, pythonpath=[acme_site], cwd=tmp_path
+    )
     assert proc.returncode == 1, proc.stderr
     output = json.loads(proc.stdout)
     # ``--format json`` prints the findings (a run report's files hold them, should that change).
@@ -147,6 +151,14 @@ def test_plugin_rules_run_through_the_command(
     listing = cli("--isolated", "--list-rules", pythonpath=[acme_site], cwd=tmp_path)
     assert "ACME101" in listing.stdout and "ACME201" in listing.stdout
 
-    blocked = cli("--isolated", "--select", "OL", "--disable-plugin", "acme", "--list-rules",
-                  pythonpath=[acme_site], cwd=tmp_path)
+    blocked = cli(
+        "--isolated",
+        "--select",
+        "OL",
+        "--disable-plugin",
+        "acme",
+        "--list-rules",
+        pythonpath=[acme_site],
+        cwd=tmp_path,
+    )
     assert "ACME101" not in blocked.stdout

@@ -56,8 +56,11 @@ class PatternRule(Rule):
 def pattern_rule(code: str, pattern: str, *, part: str = "body", **attrs: Any) -> Rule:
     """An instance of a fresh :class:`PatternRule` subclass with its own code and pattern."""
     name = attrs.pop("name", f"test-{code.lower()}")
-    cls = type(f"Rule{code}", (PatternRule,), {"code": code, "name": name, "part": part,
-                                               "pattern": regex.compile(pattern), **attrs})
+    cls = type(
+        f"Rule{code}",
+        (PatternRule,),
+        {"code": code, "name": name, "part": part, "pattern": regex.compile(pattern), **attrs},
+    )
     rule: Rule = cls()
     return rule
 
@@ -73,7 +76,9 @@ class RulesPlugin:
         return self.rules
 
 
-def make_linter(*rules: Rule, select: list[str] | None = None, name: str = "testplugin", **config: Any) -> Linter:
+def make_linter(
+    *rules: Rule, select: list[str] | None = None, name: str = "testplugin", **config: Any
+) -> Linter:
     """A linter running only ``rules`` (entry points off, the built-in plugins still loaded)."""
     codes = select if select is not None else [r.code for r in rules]
     return Linter(Config(select=codes, **config), plugins=[(name, RulesPlugin(*rules))], entry_points=False)

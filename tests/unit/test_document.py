@@ -77,8 +77,21 @@ def test_inline_greeting_keeps_the_first_sentence_as_prose() -> None:
 
 
 @pytest.mark.parametrize(
-    "signoff", ["Best,", "Thanks,", "Thanks!", "Cheers", "Kind regards,", "Best regards,", "Talk soon,",
-                "Sincerely,", "Thank you,", "All the best,", "Warmly,", "Looking forward,"]
+    "signoff",
+    [
+        "Best,",
+        "Thanks,",
+        "Thanks!",
+        "Cheers",
+        "Kind regards,",
+        "Best regards,",
+        "Talk soon,",
+        "Sincerely,",
+        "Thank you,",
+        "All the best,",
+        "Warmly,",
+        "Looking forward,",
+    ],
 )
 def test_signoff_variants(signoff: str) -> None:
     text = f"Hi Dana,\n\nAre you hiring this quarter?\n\n{signoff}\nSam Lee\nAcme\n"
@@ -104,7 +117,9 @@ def test_signature_delimiter() -> None:
 
 
 def test_signature_without_signoff() -> None:
-    text = "Dana,\n\nI read your paper on hiring. Is it public?\n\nSam Lee\nVP Sales, Acme\nsam@acme.example\n"
+    text = (
+        "Dana,\n\nI read your paper on hiring. Is it public?\n\nSam Lee\nVP Sales, Acme\nsam@acme.example\n"
+    )
     doc = parse(text)
     assert doc.signoff is None
     assert doc.signature is not None
@@ -166,12 +181,15 @@ REPLY = "Hi Dana,\n\nHappy to help. Does Tuesday work?\n\nBest,\nSam\n\n"
 @pytest.mark.parametrize(
     "quote",
     [
-        "On Mon, Jan 8, 2024 at 9:14 AM Dana Smith <dana@example.com> wrote:\n> Tell me more about pricing.\n",
+        "On Mon, Jan 8, 2024 at 9:14 AM Dana Smith <dana@example.com> wrote:\n"
+        "> Tell me more about pricing.\n",
         # Gmail wraps a long attribution line in two.
-        "On Mon, Jan 8, 2024 at 9:14 AM Dana Smith <\ndana@example.com> wrote:\n> Tell me more about pricing.\n",
+        "On Mon, Jan 8, 2024 at 9:14 AM Dana Smith <\ndana@example.com> wrote:\n"
+        "> Tell me more about pricing.\n",
         "-----Original Message-----\nFrom: Dana\nSent: Monday\nTell me more about pricing.\n",
         "---------- Forwarded message ---------\nFrom: Dana\nTell me more about pricing.\n",
-        "From: Dana Smith <dana@example.com>\nSent: Monday, January 8, 2024 9:14 AM\nTell me more about pricing.\n",
+        "From: Dana Smith <dana@example.com>\nSent: Monday, January 8, 2024 9:14 AM\n"
+        "Tell me more about pricing.\n",
         "> Tell me more about pricing.\n> Thanks\n",
     ],
 )
@@ -203,10 +221,15 @@ def test_lint_quoted_keeps_quoted_text_but_not_markers_or_attribution() -> None:
 
 
 def test_prose_has_the_length_and_lines_of_the_view() -> None:
-    text = "Hi {{first_name}},\n\nSaw {{company}}'s post.\n\nP.S. {% if x %}hi{% endif %}\n\nBest,\nSam\n> quoted\n"
+    text = (
+        "Hi {{first_name}},\n\nSaw {{company}}'s post.\n\n"
+        "P.S. {% if x %}hi{% endif %}\n\nBest,\nSam\n> quoted\n"
+    )
     doc = parse(text)
     assert len(doc.prose) == len(doc.view)
-    assert [i for i, c in enumerate(doc.prose) if c == "\n"] == [i for i, c in enumerate(doc.view) if c == "\n"]
+    assert [i for i, c in enumerate(doc.prose) if c == "\n"] == [
+        i for i, c in enumerate(doc.view) if c == "\n"
+    ]
 
 
 # -- merge fields ------------------------------------------------------------------------------
@@ -304,13 +327,18 @@ def test_subject_merge_fields() -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("I met Dr. Smith at 3 p.m. today. It went well.", ["I met Dr. Smith at 3 p.m. today.", "It went well."]),
+        (
+            "I met Dr. Smith at 3 p.m. today. It went well.",
+            ["I met Dr. Smith at 3 p.m. today.", "It went well."],
+        ),
         ("We use e.g. Slack and i.e. email. Fine?", ["We use e.g. Slack and i.e. email.", "Fine?"]),
         ("Are you hiring? If so, when?! Let me know.", ["Are you hiring?", "If so, when?!", "Let me know."]),
         ("Revenue grew 3.5% in the U.S. last year.", ["Revenue grew 3.5% in the U.S. last year."]),
         ('She said "yes." Then we met.', ['She said "yes."', "Then we met."]),
-        ("Three ideas:\n- faster onboarding\n- fewer tickets\n- happier reps",
-         ["Three ideas:", "- faster onboarding", "- fewer tickets", "- happier reps"]),
+        (
+            "Three ideas:\n- faster onboarding\n- fewer tickets\n- happier reps",
+            ["Three ideas:", "- faster onboarding", "- fewer tickets", "- happier reps"],
+        ),
         ("Steps:\n1. reply\n2. book", ["Steps:", "1. reply", "2. book"]),
     ],
 )
@@ -320,22 +348,32 @@ def test_sentence_splitting(body: str, expected: list[str]) -> None:
 
 
 def test_questions_and_paragraphs() -> None:
-    doc = parse("Hi Dana,\n\nSaw your post. Are you hiring?\n\nWe help:\n- one\n- two\n\nWorth a chat?\n\nBest,\nSam\n")
+    doc = parse(
+        "Hi Dana,\n\nSaw your post. Are you hiring?\n\n"
+        "We help:\n- one\n- two\n\nWorth a chat?\n\nBest,\nSam\n"
+    )
     assert [doc.text_of(q) for q in doc.questions] == ["Are you hiring?", "Worth a chat?"]
-    assert [p.text for p in doc.paragraphs] == ["Saw your post. Are you hiring?", "We help:\n- one\n- two",
-                                                "Worth a chat?"]
+    assert [p.text for p in doc.paragraphs] == [
+        "Saw your post. Are you hiring?",
+        "We help:\n- one\n- two",
+        "Worth a chat?",
+    ]
     assert [p.is_list for p in doc.paragraphs] == [False, True, False]
     assert doc.sentences[-1].paragraph == 2
 
 
 def test_word_counts_exclude_merge_fields_greeting_and_signature() -> None:
-    doc = parse("Hi {{first_name}},\n\nI saw {{company}} raised a round, {{first_name}}.\n\nThanks,\nSam Lee\n")
+    doc = parse(
+        "Hi {{first_name}},\n\nI saw {{company}} raised a round, {{first_name}}.\n\nThanks,\nSam Lee\n"
+    )
     assert words(doc) == ["I", "saw", "raised", "a", "round"]
     assert doc.word_count == 5
 
 
 def test_reader_and_seller_references_and_links() -> None:
-    doc = parse("Hi Dana,\n\nI think your team and you'd like our tool: https://acme.example/x.\n\nBest,\nSam\n")
+    doc = parse(
+        "Hi Dana,\n\nI think your team and you'd like our tool: https://acme.example/x.\n\nBest,\nSam\n"
+    )
     assert [doc.view[s.start : s.end] for s in doc.reader_refs] == ["your", "you'd"]
     assert [doc.view[s.start : s.end] for s in doc.seller_refs] == ["I", "our"]
     # A sentence's closing period is not part of the URL.
@@ -349,7 +387,9 @@ def test_body_span() -> None:
 
 
 def test_headers_are_not_part_of_the_view() -> None:
-    email = TextReader().read("Subject: Quick question\nFrom: sam@acme.example\n\nHi Dana,\n\nHiring?\n", "a.txt")
+    email = TextReader().read(
+        "Subject: Quick question\nFrom: sam@acme.example\n\nHi Dana,\n\nHiring?\n", "a.txt"
+    )
     doc = Document.parse(email)
     assert doc.subject == "Quick question"
     assert doc.view == "Hi Dana,\n\nHiring?\n"

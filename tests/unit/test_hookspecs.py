@@ -27,7 +27,9 @@ message = "Discount."
 phrases = ["limited time offer"]
 """
 
-HOOKS = sorted(name for name, _ in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("outreach"))
+HOOKS = sorted(
+    name for name, _ in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("outreach")
+)
 
 
 def signature(name: str) -> str:

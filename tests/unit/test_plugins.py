@@ -81,8 +81,11 @@ def test_outreach_lint_register_readers() -> None:
             return EmailSource.plain(text.upper(), path=path)
 
     plugin = module("readplug", outreach_lint_register_readers=hookimpl(lambda: [Upper()]))
-    linter = Linter(Config(select=["ZZ101"]), plugins=[("readplug", plugin), ("rules", RulesPlugin(
-        pattern_rule("ZZ101", "FLAG")))], entry_points=False)
+    linter = Linter(
+        Config(select=["ZZ101"]),
+        plugins=[("readplug", plugin), ("rules", RulesPlugin(pattern_rule("ZZ101", "FLAG")))],
+        entry_points=False,
+    )
     assert isinstance(linter.reader_for("mail.up"), Upper)
     report = linter.lint_text("a flag", path="mail.up")
     assert [f.code for f in report.findings] == ["ZZ101"]
@@ -97,8 +100,11 @@ def test_outreach_lint_register_formatters() -> None:
             return f"{finding.line}:{finding.code}"
 
     plugin = module("fmtplug", outreach_lint_register_formatters=hookimpl(lambda: [Grep]))
-    linter = Linter(Config(select=["ZZ101"]), plugins=[("fmtplug", plugin), ("rules", RulesPlugin(
-        pattern_rule("ZZ101", "FLAG")))], entry_points=False)
+    linter = Linter(
+        Config(select=["ZZ101"]),
+        plugins=[("fmtplug", plugin), ("rules", RulesPlugin(pattern_rule("ZZ101", "FLAG")))],
+        entry_points=False,
+    )
     formatters = {cls.name: (cls, p) for cls, p in linter.registry.formatters}
     assert formatters["grep-test"] == (Grep, "fmtplug")
     out = io.StringIO()
@@ -129,8 +135,11 @@ def test_a_builtin_is_blocked_by_name_like_any_plugin() -> None:
 
 
 def test_a_third_party_plugin_is_blocked_by_name() -> None:
-    linter = Linter(Config(select=[], disable_plugins=["testplugin"]),
-                    plugins=[("testplugin", RulesPlugin(pattern_rule("ZZ101", "FLAG")))], entry_points=False)
+    linter = Linter(
+        Config(select=[], disable_plugins=["testplugin"]),
+        plugins=[("testplugin", RulesPlugin(pattern_rule("ZZ101", "FLAG")))],
+        entry_points=False,
+    )
     assert all(r.code != "ZZ101" for r, _ in linter.all_rules)
 
 
@@ -224,9 +233,12 @@ def test_duplicate_code_names_both_plugins() -> None:
 
 def test_duplicate_code_between_a_plugin_and_a_pack(tmp_path: Path) -> None:
     pack = tmp_path / "dup.toml"
-    pack.write_text('[[rule]]\ncode = "ZZ101"\nname = "dup"\ncategory = "testing"\nsummary = "s"\n'
-                    'message = "m"\nphrases = ["x"]\n', encoding="utf-8")
-    with pytest.raises(DuplicateCodeError, match="'config:dup.toml' and 'testplugin'"):
+    pack.write_text(
+        '[[rule]]\ncode = "ZZ101"\nname = "dup"\ncategory = "testing"\nsummary = "s"\n'
+        'message = "m"\nphrases = ["x"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DuplicateCodeError, match=r"'config:dup\.toml' and 'testplugin'"):
         make_linter(pattern_rule("ZZ101", "FLAG"), rule_packs=[str(pack)])
 
 

@@ -114,8 +114,11 @@ def test_subject_passed_separately_is_its_own_part() -> None:
 
 
 def test_subject_argument_overrides_a_subject_header() -> None:
-    findings = lint("Subject: FLAG\n\nHi Dana,\n\nBody.\n", pattern_rule("ZZ102", "FLAG", part="subject"),
-                    subject="No match")
+    findings = lint(
+        "Subject: FLAG\n\nHi Dana,\n\nBody.\n",
+        pattern_rule("ZZ102", "FLAG", part="subject"),
+        subject="No match",
+    )
     assert findings == []
 
 
@@ -139,7 +142,10 @@ def html_email() -> EmailSource:
 def test_segments_are_consistent() -> None:
     for seg in SEGMENTS:
         if seg.view_len == seg.src_len:
-            assert VIEW[seg.view_start : seg.view_start + seg.view_len] == HTML[seg.src_start : seg.src_start + seg.src_len]
+            assert (
+                VIEW[seg.view_start : seg.view_start + seg.view_len]
+                == HTML[seg.src_start : seg.src_start + seg.src_len]
+            )
 
 
 @pytest.mark.parametrize(
