@@ -254,7 +254,7 @@ def test_python_rule_in_writing_rules_page_works() -> None:
         def outreach_lint_register_rules(self) -> list[object]:
             return [rule]
 
-    linter = Linter(Config(select=["ACME2"]), plugins=[("docs-example", Plugin())], entry_points=False)
+    linter = Linter(Config(select=["ACME102"]), plugins=[("docs-example", Plugin())], entry_points=False)
     (info,) = linter.rule_infos(all_rules=False)
     assert missing_sections(info) == []
     for example in info.example:
