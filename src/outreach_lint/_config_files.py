@@ -150,8 +150,10 @@ def config_values(cfg: ConfigFile, options: Mapping[str, RuleOption] | None = No
         elif options is not None and key in options:
             opts[key] = _option_value(cfg, key, value, options, key=key)
         else:
-            allowed = sorted([*keys, *(options or {})])
-            raise ConfigError(f"unknown key {key!r}; allowed: {', '.join(allowed)}", source=cfg.label)
+            allowed = f"allowed: {', '.join(sorted(keys))}"
+            if options:
+                allowed += f"; rule options: {', '.join(sorted(options))}"
+            raise ConfigError(f"unknown key {key!r}; {allowed}", source=cfg.label)
     if opts:
         values["options"] = opts
     return _validated(cfg, values)

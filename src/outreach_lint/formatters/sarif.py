@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from importlib import metadata
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from .._docgen import rule_markdown
 from .._formatter import Formatter
@@ -46,14 +47,24 @@ def sarif_rule(info: RuleInfo) -> dict[str, Any]:
     return rule
 
 
-def artifact_uri(path: str) -> str:
-    """A relative path as a URI reference (forward slashes, percent-encoded where needed)."""
-    p = PurePath(path)
-    if p.is_absolute():
-        return Path(path).as_uri()
-    from urllib.parse import quote
+def artifact_uri(path: str) -> tuple[str, bool]:
+    """A path as a URI reference, and whether it is relative to ``%SRCROOT%`` (the working folder).
 
-    return quote(p.as_posix())
+    Absolute paths under the working folder are made relative, so GitHub code scanning
+    can place them in the repository; others become ``file:`` URIs.
+    """
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            return p.as_uri(), False
+    return quote(p.as_posix()), True
+
+
+def _artifact(path: str) -> dict[str, str]:
+    uri, relative = artifact_uri(path)
+    return {"uri": uri, "uriBaseId": "%SRCROOT%"} if relative else {"uri": uri}
 
 
 class SarifFormatter(Formatter):
@@ -75,7 +86,7 @@ class SarifFormatter(Formatter):
             note: dict[str, Any] = {
                 "level": "error",
                 "message": {"text": err.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(report.path)}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": _artifact(report.path)}}],
                 "properties": {"kind": err.kind},
             }
             if err.code:
@@ -92,7 +103,7 @@ class SarifFormatter(Formatter):
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": artifact_uri(finding.path), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": _artifact(finding.path),
                         "region": {
                             "startLine": finding.line,
                             "startColumn": finding.column,
@@ -105,8 +116,6 @@ class SarifFormatter(Formatter):
             ],
             "properties": {"category": finding.category, "name": finding.name},
         }
-        if PurePath(finding.path).is_absolute():
-            del res["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"]
         if finding.code in self._index:
             res["ruleIndex"] = self._index[finding.code]
         return res
