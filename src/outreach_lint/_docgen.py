@@ -180,7 +180,7 @@ def _cell(text: str) -> str:
 
 
 def rules_index(infos: Iterable[RuleInfo]) -> str:
-    """The rule reference index: every family (with a stable anchor) and its rules."""
+    """The rule reference index: each family that has rules (anchor: its category id) and its rules."""
     lines = [
         "<!-- Generated from the rules' metadata by `" + REGENERATE + "`: do not edit. -->",
         "",
@@ -193,10 +193,9 @@ def rules_index(infos: Iterable[RuleInfo]) -> str:
     ]
     for category, rules in _families(infos).items():
         title, blurb = FAMILIES.get(category, (category, "Rules from a plugin."))
-        lines += ["", f"## {title} {{#{category}}}", "", f"`{category}`: {blurb}", ""]
         if not rules:
-            lines.append("No rules in this family yet.")
             continue
+        lines += ["", f"## {title} {{#{category}}}", "", f"`{category}`: {blurb}", ""]
         lines += ["| Code | Name | Summary | Severity |", "|---|---|---|---|"]
         for r in rules:
             sev = r.default_severity.value + ("" if r.enabled_by_default else " (off)")
