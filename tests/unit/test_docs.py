@@ -271,3 +271,14 @@ def test_metrics_page_states_the_formula_the_code_uses() -> None:
     formula = next(ln for ln in lines if ln.startswith("customer_centricity ="))
     page = (DOCS / "metrics.md").read_text(encoding="utf-8")
     assert formula + "\n" in code_blocks(page, "text")[0], "metrics.md and _metrics.py disagree"
+
+
+def test_getting_started_example_fails_and_its_rewrite_passes() -> None:
+    page = (DOCS / "getting-started.md").read_text(encoding="utf-8")
+    emails = {b.split("\n", 1)[0]: b for b in code_blocks(page, "text") if b.startswith("Subject:")}
+    before, after = emails["Subject: Quick question"], emails["Subject: Routing across two depots"]
+    linter = Linter(entry_points=False)
+    failing = [f for f in linter.lint_text(before, path="first-touch.txt").findings if f.severity.rank >= 1]
+    assert failing, "docs/getting-started.md: the example email is no longer flagged; pick another example"
+    found = [f"{f.code} {f.message}" for f in linter.lint_text(after, path="first-touch.txt").findings]
+    assert found == [], f"docs/getting-started.md says the rewrite passes, but: {found}"
