@@ -34,12 +34,13 @@ _QUOTE_ATTRIBUTION = regex.compile(
 )
 _QUOTED_LINE = regex.compile(r"^[ \t]*>[^\n]*(?:\n|$)", regex.M)
 _QUOTE_MARKER = regex.compile(r"^[ \t]*(?:>[ \t]?)+", regex.M)
+# Possessive whitespace (``*+``): with two adjacent ``[ \t]*`` a line of spaces backtracks quadratically.
 _SIGNOFF = regex.compile(
-    r"^[ \t]*(?:(?:best|warm|kind|warmest|all the best|many|with)?[ \t]*(?:regards|wishes|thanks)"
+    r"^[ \t]*+(?:(?:best|warm|kind|warmest|all the best|many|with)?[ \t]*(?:regards|wishes|thanks)"
     r"|best|thanks(?: again| so much)?|thank you(?: again)?|cheers|sincerely|yours(?: truly| sincerely)?"
     r"|talk soon|speak soon|warmly|respectfully|appreciate it|take care|all the best|best,? thanks"
     r"|looking forward|thanks in advance|have a (?:great|good) (?:day|week|weekend))"
-    r"[ \t]*[,.!\-—]*[ \t]*$",
+    r"[ \t]*+[,.!\-—]*+[ \t]*+$",
     regex.M | regex.I,
 )
 _SIG_DELIM = regex.compile(r"^-- ?$", regex.M)
