@@ -62,10 +62,11 @@ _GREETING = regex.compile(
     regex.I | regex.M,
 )
 _PARA_SPLIT = regex.compile(r"\n[ \t]*\n\s*")
-_LIST_ITEM = regex.compile(r"^[ \t]*(?:[-*•·–—▪◦]|\d{1,2}[.)]|[a-z][.)])[ \t]+", regex.M)
+_BULLETS = "-*•·–—▪◦✅✔☑➤►→✓"
+_LIST_ITEM = regex.compile(rf"^[ \t]*(?:[{_BULLETS}]|\d{{1,2}}[.)]|[a-z][.)])[ \t]+", regex.M)
 _SENTENCE_END = regex.compile(
     r"""(?<!\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|vs|etc|e\.g|i\.e|Inc|Ltd|Co|No|approx|U\.S|a\.m|p\.m))(?<!^[ \t]*\d{1,3})"""
-    r"""[.!?…]+["'”’)\]]*(?=\s|$)|(?<=[^\s])\n(?=\s*\n)|\n(?=[ \t]*(?:[-*•·–—▪◦]|\d{1,2}[.)])[ \t])"""
+    r"""[.!?…]+["'”’)\]]*(?=\s|$)|(?<=[^\s])\n(?=\s*\n)|\n(?=[ \t]*(?:[-*•·–—▪◦✅✔☑➤►→✓]|\d{1,2}[.)])[ \t])"""
     r"""|(?<=[:;])\n|(?<=\w)\n(?=[A-Z][^\n]{0,80}$)""",
     regex.M,
 )

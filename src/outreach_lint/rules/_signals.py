@@ -46,7 +46,8 @@ REPORTED = regex.compile(
 )
 OBSERVED = regex.compile(
     r"\b(?:I|we) (?:saw|see|noticed|read|heard|understand|came across|learned|spotted|caught|know|gather)\b"
-    r"|\bcongrat\w*\b|\b(?:reading|according to|based on|looking at|per) (?:your|the)\b",
+    r"|\bcongrat\w*\b|\b(?:reading|according to|based on|looking at|per) (?:your|the)\b"
+    r"|^\W*(?:saw|noticed|read|heard|spotted|caught|came across|looks like|sounds like|it sounds like|it looks like)\b",
     _I,
 )
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
@@ -60,7 +61,18 @@ SITUATION = regex.compile(
     r"\b(?:deadline|launch\w*|rollout|roll-out|go-live|cutover|migration|opening|expansion|acquisition|merger|audit|"
     r"renewal|hiring|search|openings?|roles?|posting|funding|round|budget|target|goal|plan|project|program|pilot|"
     r"initiative|rule|regulation|consolidation|move|relocation|rebrand|upgrade|transition|review|campaign|location|"
-    r"site|plant|clinic|office|warehouse|branch|line|wing|facility|store|team|season|quarter)\b",
+    r"site|plant|clinic|office|warehouse|branch|line|wing|facility|store|team|season|quarter|grant|application|bid|"
+    r"permit|proposal|contract|trial|study|filing|certification|reopening|structure|build|construction|conversion|"
+    r"implementation|integration|phase|shelter|garage|berth|fleet|route|system|cross-dock|reset|search|remodel|"
+    r"renovation|buildout|build-out|tender|rfp|capital|raise|IPO|listing|license|accreditation|inspection)\b",
+    _I,
+)
+NEWNESS = regex.compile(
+    r"\bcorrection\b|\bI (?:got|had) (?:one thing|something|it|that) wrong\b|\bturns out\b|\bI checked\b|\bsince (?:my|our|we|I) (?:last )?(?:note|email|message|spoke|talked|wrote|last)\b|\b(?:just|recently|yesterday|"
+    r"this week|last week) (?:published|released|announced|changed|updated|moved|came out|reopened|passed|issued|"
+    r"finalized|confirmed)\b|\bnew (?:information|data|numbers|rule|guidance|deadline|version|study|finding|report)\b"
+    r"|\b(?:found out|learned|heard|noticed|spotted|saw) (?:that |yesterday|today|this week|last week)\b|\bupdate:|"
+    r"\bone (?:more|other) thing\b|\b(?:has|have|was|were) (?:changed|moved|pushed|pulled forward|updated|extended)\b",
     _I,
 )
 PROMO = regex.compile(
@@ -68,6 +80,29 @@ PROMO = regex.compile(
     r"|\bsign (?:up )?(?:by|before|this)\b|\bpromo\w*\b|\bspecial (?:offer|pricing)\b",
     _I,
 )
+SITUATION_VERB = regex.compile(
+    r"\b(?:hiring|opening|opens|launch\w*|moving|heading into|planning|plans?|expanding|rolling out|adding|building|"
+    r"consolidat\w*|merg\w*|joining|switching|replacing|retiring|bidding|applying|preparing|posted|announced|opened|"
+    r"raised|filed|committed|commits|won|hired|signed|started|kicking off|kicks off|reopen\w*|acquir\w*|relocat\w*|"
+    r"migrat\w*|upgrad\w*|going live|goes live|targets?|aims?|founded|breaking ground|broke ground|closing|closed)\b",
+    _I,
+)
+MULTI_CAP = regex.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][a-z]+)+|\b[A-Z][A-Za-z]{2,}(?:'s|’s)\b")
+NAMED_SITUATION = regex.compile(
+    r"\bthe\s+(?:[A-Z][\w'’&-]*\s+){1,4}(?:[\w-]+\s+){0,2}?" + SITUATION.pattern.replace("\\b(?:", "(?:", 1),
+    _I & 0,
+)
+REASON_YOU = regex.compile(
+    r"\b(?:since|because|given that|now that)\s+(?:you|your \w+)(?:'re|’re| are| have|'ve|’ve)?\s+(?:\w+\s+){0,2}?"
+    r"(?:track|run|use|have|manage|operate|handle|plan|need|own|sell|ship|serve|cover|report|process|book|hire|bill)\w*\b",
+    _I,
+)
+INDIRECT_QUESTION = regex.compile(
+    r"\b(?:curious|wondering|I'?d love to (?:know|hear|understand)|keen to (?:hear|know|understand))\b[^.!?]{0,40}?"
+    r"\b(?:how|what|which|whether|if|where|when|why)\b",
+    _I,
+)
+GOOD_LUCK = regex.compile(r"\b(?:good luck|best of luck|all the best|hope [^.!?]{0,25} goes well) with (?:the|your)\b", _I)
 LIST_MARKER = regex.compile(r"^\s*(?:[-*•·–—▪◦✅✔☑➤►]|\d{1,2}[.)]|[a-z][.)])\s+")
 PROPER_NOUN = regex.compile(
     r"(?<=[a-z,;:]\s+|\s(?:in|at|for|on|from|with|of)\s+)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -77,7 +112,7 @@ PROPER_NOUN = regex.compile(
 WEEKDAY = regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 PRAISE = regex.compile(
     r"\b(?:loved|love|enjoyed|huge fan|big fan|impressed|impressive|amazing|awesome|fantastic|inspiring|insightful|"
-    r"exciting times|crushing it|great work)\b",
+    r"exciting times|crushing it|great work|innovative|one of the (?:most|best|top|leading))\b",
     _I,
 )
 CONDITIONAL_START = regex.compile(r"^\W*(?:whenever|if|when|in case|should|once|as soon as)\b", _I)
@@ -96,7 +131,7 @@ MEETING = regex.compile(
     r"conversation|demo|intro)\b|\bworth a (?:quick|short|brief) (?:chat|call|conversation|look|demo)\b|\bsee if there'?s a fit\b"
     r"|\bshow you (?:around|how)\b|\bset up a (?:time|call)\b|\bwhat works best for your schedule\b"
     r"|\b(?:talk|chat|meet|connect) (?:this|next) (?:week|month)\b|\bsend over (?:a few|some) times\b"
-    r"|\b(?:on|get on|onto) your calendar\b|\bvirtual coffee\b|\b(?:15|20|30)[- ]?min\b|\bcalendar link\b"
+    r"|\b(?:on|get on|onto) your calendar\b|\byour (?:calendar|availability)\b|\bwhat does your (?:week|schedule)\b|\bvirtual coffee\b|\b(?:15|20|30)[- ]?min\b|\bcalendar link\b"
     r"|\bfind a (?:time|slot)\b|\b(?:book|grab) (?:a )?(?:time|slot) (?:on|in) my calendar\b|\bwould love to connect\b"
     r"|\blet'?s connect\b|\b(?:Mon|Tues|Wednes|Thurs|Fri)day\b[^.?!]{0,30}\bor\b[^.?!]{0,20}"
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri)day\b|\b(?:Mon|Tues|Wednes|Thurs|Fri)day (?:at \d|morning|afternoon)"
@@ -105,7 +140,7 @@ MEETING = regex.compile(
 )
 GATEKEEPER = regex.compile(
     r"\b(?:right|best|correct|appropriate) person\b|\bwho (?:handles|is responsible for|owns|manages|oversees|makes)\b"
-    r"|\bpoint me (?:to|toward|in the direction of)\b|\bwho (?:should|would) I (?:speak|talk) (?:to|with)\b",
+    r"|\bpoint me (?:to|toward|in the (?:right )?direction)\b|\b(?:reach out to|contact|speak (?:to|with)) someone else\b|\bwho (?:should|would) I (?:speak|talk) (?:to|with)\b",
     _I,
 )
 RHETORICAL = regex.compile(
@@ -116,7 +151,8 @@ RHETORICAL = regex.compile(
     r"|\bsound (?:good|interesting|familiar)\b|\bleaving .{1,40} on the table\b|\bstruggling with\b"
     r"|\binterested in (?:learning|hearing|seeing) (?:more|how)\b|\bexploring what'?s possible\b"
     r"|\bdoes (?:this|that|any of this) resonate\b|\bopen to learning more\b|\bworth exploring\b"
-    r"|\bsound(?:s)? like something\b|\bwhat (?:do you have to lose|are you waiting for)\b",
+    r"|\bsound(?:s)? like something\b|^\W*what if\b|\bwould (?:it be fair|you agree)\b|\bwouldn'?t you agree\b"
+    r"|\bis it fair to say\b|\bam I (?:right|wrong)\b|\bI'?m (?:sure|guessing) you(?:'d| would) agree\b|\bwhat (?:do you have to lose|are you waiting for)\b",
     _I,
 )
 CHASE_ASK = regex.compile(
@@ -128,13 +164,14 @@ INTEREST_ASK = regex.compile(
     r"\bwould you be (?:open|interested|up for|willing)\b|\bare you (?:open|interested|available|free)\b"
     r"|\b(?:do|would) you have (?:time|a moment|a minute|\d+|any time)\b|\bcould we (?:talk|chat|meet|connect)\b"
     r"|\bcan I (?:send|show|share)\b|\bshall (?:I|we)\b|\bwould (?:it|this|that) (?:make sense|be worth)\b"
-    r"|\bis (?:this|that|it) (?:something|a priority|worth|of interest)\b|\bwould you like\b|\bshould I\b"
+    r"|\bis (?:this|that|it) (?:something (?:you(?:'d|’d| would| might) (?:be )?(?:interested|want|like|consider)|"
+    r"worth (?:exploring|discussing))|a priority|worth (?:a|exploring)|of interest)\b|\bwould you like\b|\bshould I\b"
     r"|\bdoes (?:\w+ ){0,3}(?:work|suit) (?:better|best|for you)\b|\bwhich (?:works|suits) (?:better|best)\b"
     r"|\bwould (?:\w+ ){0,4}work for you\b|\bcare to\b",
     _I,
 )
 INTERROGATIVE = regex.compile(
-    r"^(?:\W*)(?:how|what|which|where|when|why|who|is|are|was|were|do|does|did|has|have|will|would|could|can|should)\b", _I
+    r"(?:^|[,:;—–]\s*)(?:\W*)(?:how|what|which|where|when|why|who|is|are|was|were|do|does|did|has|have|will|would|could|can|should)\b", _I
 )
 OFFER = regex.compile(
     r"\b(?:happy|glad|can|could|I'll|I will|I'd be glad|I'd be happy) (?:to )?(?:send|share|forward|introduce|put you)\b"
@@ -149,7 +186,10 @@ SELF_PRAISE = regex.compile(
     r"|\btop[- ]rated\b|\bcutting[- ]edge\b|\bstate[- ]of[- ]the[- ]art\b|\bunparalleled\b|\bsecond to none\b"
     r"|\bgame[- ]chang\w+\b|\brevolutionary\b|\bwe pride ourselves\b|\bwhat sets us apart\b|\b(?:our )?(?:clients|customers) love us\b"
     r"|\b(?:named|recognized|ranked|voted|listed) (?:as )?(?:a |the |one of the )?(?:\w+ ){0,3}(?:leader|top|best|most|fast|"
-    r"fastest|winner)\w*\b|\b(?:won|earned|received) (?:\w+ ){0,3}awards?\b|\bleader in (?:the )?\w+"
+    r"fastest|winner)s?\b|\b(?:won|earned|received) (?:\w+ ){0,3}awards?\b|\bleader in (?:the )?\w+"
+    r"|\b(?:the |our )?(?:industry|market|world|nation|country)(?:'s|’s) (?:most|best|leading|fastest|largest|first|only)\b"
+    r"|\bmost (?:advanced|powerful|comprehensive|trusted|innovative|complete|intuitive|robust|reliable) (?:\w+[- ]){0,3}"
+    r"(?:solution|platform|tool|software|system|provider|product|service)\b"
     r"|\b(?:called|calls|named|rated|described) us\b|\bour (?:most powerful|best|biggest) (?:\w+ )?ever\b",
     _I,
 )
@@ -159,7 +199,7 @@ SOCIAL_PROOF = regex.compile(
     r"|\b(?:over|more than) [\d,]+\+? (?:\w+ )?(?:companies|businesses|clients|customers|brands|teams|organizations|retailers|"
     r"restaurants|manufacturers|shippers|hospitals|schools|firms)\b"
     r"|\b[\d,]+\+ (?:companies|businesses|clients|customers|brands|teams|organizations)\b"
-    r"|\bthousands of (?:businesses|companies|teams|customers|clients|brands|organizations)\b|\bbrands like\b|\bcompanies like\b"
+    r"|\bthousands of (?:businesses|companies|teams|customers|clients|brands|organizations)\b|\b(?:brands|companies|customers|clients|teams|names) (?:like|such as|including) (?-i:[A-Z])"
     r"|\b(?:\w+ )?(?:used|uses|chose|chooses|switched to|adopted|rolled out|implemented|deployed|relies on|rely on) our\b",
     _I,
 )
@@ -171,14 +211,17 @@ GENERIC_CLAIM = regex.compile(
 )
 CHASE = regex.compile(
     r"\b(?:just |simply )?(?:following|follow) up\b|\bcircl(?:ing|e) back\b|\bbump(?:ing)? (?:this|it|my)\b|\bbumping\b"
-    r"|\bcheck(?:ing)? (?:back )?in\b|\bchecking back\b|\btouch(?:ing)? base\b|\bfloat(?:ing)? (?:this|it)\b|\bresurfac\w+\b"
+    r"|\bcheck(?:ing)? (?:back )?in\b|\bchecking back\b|\btouch(?:ing)? base (?:again|on my|once more)\b|\bfloat(?:ing)? (?:this|it)\b|\bresurfac\w+\b"
     r"|\bwanted to (?:make sure|see if) you (?:saw|got|had)\b|\bin case (?:it|this|my \w+) (?:got|was|slipped)\b"
     r"|\bwriting (?:again|back)\b|\btry(?:ing)? (?:once|one) more\b|\bone more (?:try|time|note)\b|\bnudg\w+\b"
     r"|\b(?:my|the) (?:note|email|message) below\b|\bas a reminder\b|\bsent (?:you )?(?:a |an )?(?:note|email|message)\b"
     r"|\bping(?:ing)? you\b|\bfloat(?:ing)? (?:this|it) (?:back )?up\b|\b(?:did|has) my (?:last|previous|earlier) "
     r"(?:note|email|message) (?:land|reach|get through|make it)\b|\bresend(?:ing)?\b|\bsending (?:this|it) again\b"
     r"|\btop of your inbox\b|\b(?:gentle|friendly|quick) reminder\b|\bjust a reminder\b|\bnot sure if my (?:last )?"
-    r"(?:note|email|message)\b|\bper my (?:last|previous)\b|\bmy (?:last|previous|earlier) (?:\w+ )?(?:emails|notes|messages)\b|\bin case you missed\b",
+    r"(?:note|email|message)\b|\bper my (?:last|previous)\b|\bmy (?:last|previous|earlier|prior) (?:note|email|message)\b"
+    r"|\b(?:coming|circling|looping|getting) back (?:to|on) (?:this|my|you)\b|\bstill (?:keen|hoping|eager|interested) to "
+    r"(?:connect|chat|talk|hear|meet)\b|\blast reminder\b|\breminder from me\b|\bI'?d written (?:to you )?about\b"
+    r"|\bopened my (?:last|previous|earlier|emails?|notes?)\b|\bmy (?:last|previous|earlier) (?:\w+ )?(?:emails|notes|messages)\b|\bin case you missed\b",
     _I,
 )
 ATTEMPTS = regex.compile(
@@ -211,8 +254,9 @@ PRESSURE = regex.compile(
     r"\blet me know either way\b|\b(?:a |any )?(?:reply|response|answer|word) either way\b|\beither way,? (?:let me know|"
     r"just reply|please reply)\b|\b(?:even |just )?a (?:simple |quick |short |one-word |one word )(?:yes or no|yes/no|"
     r"reply|answer|response)\b|\b(?:reply|respond|get back to me) by (?:\w+day|tomorrow|end of (?:day|week)|EOD|EOW|the \d+)"
-    r"|\bif I don't hear (?:back )?(?:from you )?(?:by|before|soon)\b|\bI'll (?:keep an eye out|check back|follow up again|"
-    r"keep following up|keep trying|try you again|circle back)\b|\bwhere things stand\b|\bwhether (?:to|I should) keep\b"
+    r"|\bif I don'?t hear (?:back|from you)\b|\bhear (?:back )?from you (?:by|before)\b|\b(?:hate|don'?t want) "
+    r"(?:for )?you to miss\b|\bI'll (?:keep an eye out|check back|follow up again|"
+    r"keep following up|keep trying|try you again|circle back)\b|\bwhere things stand\b|\bwhether (?:to|I should) keep (?:this|you|following|reaching|trying|writing|it on)\b"
     r"|\bI'll keep (?:\w+ ){0,2}(?:on my list|following up|reaching out|trying)\b|\bplease (?:reply|respond|get back to me)\b"
     r"|\blooking forward to (?:your|hearing) (?:reply|response|back)\b|\bwould (?:really |greatly )?appreciate "
     r"(?:a|your) (?:quick |short |prompt )?(?:reply|response|answer)\b|\b(?:awaiting|waiting (?:for|on|to hear)) "
@@ -230,10 +274,24 @@ SELF_INTRO = regex.compile(
 )
 _LEADING_CLAUSE = regex.compile(
     r"^(?:(?:a little about us|about us|as a reminder|as I (?:mentioned|said|noted)|as mentioned|as noted|as always|"
-    r"in case you missed (?:it|my \w+ \w+)|since then|today|recently|last (?:month|year|week|quarter)|"
+    r"in case you missed (?:it|my \w+ \w+)|to recap|quick recap|recap|since (?:I|we) (?:last )?(?:wrote|spoke|talked)|"
+    r"since then|today|recently|last (?:month|year|week|quarter)|"
     r"this (?:year|month)|in short|over the (?:past|last) \w+(?: \w+)?|for over \w+ \w+|for \w+ years|"
     r"(?:\w+ ){1,3}later|at [A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}|with [A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}|"
     r"what sets us apart|whether you need [^,]{0,60}|plus|also|and|but|so|that's why|that is why|in fact)\s*[:,]?\s*)+",
+    _I,
+)
+CREDENTIALS = regex.compile(
+    r"\b(?:\d+|over \d+|more than \d+)\+? (?:years|decades) (?:of experience|in business|in the (?:industry|business))\b"
+    r"|\bdatabase of\b|\bnetwork of (?:over |more than )?\d|\bteam of (?:over |more than )?\d+|\b(?:founded|established|"
+    r"started) in (?:\d{4}|a garage)\b|\bheadquartered\b|\boffices in\b|\bcombined \d+ years\b|\b\d+% (?:retention|"
+    r"satisfaction|placement|success|on-time)\b",
+    _I,
+)
+_ATTRIBUTION = regex.compile(r"\bOn\b[^\n]{0,120}?,\s*(?P<name>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+)*\s*(?:<[^>\n]*>)?\s*wrote:", regex.M)
+CLAUSE_SELLER = regex.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:that|and|but|so|because|since|while|which)\s+)(?:we(?:'ve|’ve|'re|’re|'d|'ll| have| are| were| had|"
+    r" just| also| now| recently)?\b|our\s+\w+)|\b(?:for|help|helps|helped|let|lets|allow|allows|join|joined) us\b",
     _I,
 )
 SELLER_START = regex.compile(
@@ -281,6 +339,19 @@ def analyze(doc: Document) -> Analysis:
     return doc.memo("buyer-signals", _analyze)
 
 
+def replies_to_reader(doc: Document) -> bool:
+    """True when the email answers a quoted message written by someone other than the sender."""
+    if not doc.quoted:
+        return False
+    m = _ATTRIBUTION.search(doc.view, doc.quoted[0].start, min(len(doc.view), doc.quoted[0].start + 400))
+    if m is None or doc.signature is None:
+        return False
+    sig = doc.view[doc.signature.start : doc.signature.end].split()
+    signoff_line = doc.view[doc.signoff.start : doc.signoff.end] if doc.signoff else ""
+    sender = sig[0] if sig else signoff_line.split()[-1] if signoff_line.split() else ""
+    return bool(sender) and m.group("name").strip(".,") != sender.strip(".,")
+
+
 def seller_names(doc: Document) -> list[str]:
     """Names the sender uses for itself: company names from the signature and self-introductions."""
     names: set[str] = set()
@@ -300,6 +371,11 @@ def seller_names(doc: Document) -> list[str]:
             org = regex.sub(r"\s+(?:and|the|a|to|for|in|on|we|our|I'm|I)$", "", org.strip(" .,"))
             if org and org.lower() not in {"i", "we", "the", "a"}:
                 names.add(org)
+    for name in list(names):
+        first = name.split()[0]
+        # Short forms of multi-word company names ("SteelSpan" for "SteelSpan Storage").
+        if " " in name and (len(first) >= 6 or regex.search(r"[a-z][A-Z]", first)) and first.lower() not in _COMMON:
+            names.add(first)
     return sorted((n for n in names if _plausible_name(n)), key=len, reverse=True)
 
 
@@ -339,7 +415,9 @@ def _classify(doc: Document, s: Sentence, name_re: regex.Pattern[str] | None) ->
     info = SentenceInfo(s)
     core = _LEADING_CLAUSE.sub("", text, count=1)
     starts_with_name = bool(name_re is not None and name_re.match(core.lstrip(" \"'“")))
+    clause_name = bool(name_re is not None and regex.search(r"(?:^|[,;:]\s*|\bthat\s+)(?:" + name_re.pattern + ")", text))
     info.seller_subject = bool(SELLER_START.search(core)) or starts_with_name
+    seller_clause = bool(CLAUSE_SELLER.search(text)) or clause_name
     info.self_praise = bool(SELF_PRAISE.search(text) or SOCIAL_PROOF.search(text))
     has_reader = bool(READER_ANY.search(text))
     possessive = bool(READER_POSSESSIVE.search(text))
@@ -352,7 +430,14 @@ def _classify(doc: Document, s: Sentence, name_re: regex.Pattern[str] | None) ->
     generic_you = bool(LIKE_YOURS.search(text))
     reported = bool(REPORTED.search(text))
     seller_heavy = len(SELLER_WE.findall(text)) >= 2 and not has_reader
-    info.seller_focus = (info.seller_subject or info.self_praise or seller_heavy) and not offer and not reported
+    credentials = bool(CREDENTIALS.search(text))
+    info.seller_focus = (
+        (info.seller_subject and (not possessive or generic_you))
+        or info.self_praise
+        or credentials
+        or seller_heavy
+        or (seller_clause and not has_reader)
+    ) and not offer and not reported
     # What is concrete in the sentence once the sender's own names, merge fields, meeting
     # slots and weekdays are taken out: a number, a date, a named thing, a quotation.
     clean = _strip(text, [name_re, MEETING, WEEKDAY, CHASE, ATTEMPTS])
@@ -367,9 +452,21 @@ def _classify(doc: Document, s: Sentence, name_re: regex.Pattern[str] | None) ->
     promo = bool(PROMO.search(text))
     observed = bool(OBSERVED.search(text)) and specific and not info.seller_subject and not has_seller
     situation = bool(SITUATION.search(clean))
-    info.reader_specific = not (generic or flattery or guilt or info.self_praise) and (
+    strong = bool(SPECIFIC.search(clean))
+    named = bool(PROPER_NOUN.search(clean) or MULTI_CAP.search(clean))
+    # The reader named in the third person: an organization that is not the sender,
+    # doing something about its own situation, with a concrete detail.
+    org_fact = named and strong and bool(SITUATION_VERB.search(clean) or situation) and not in_list
+    named_situation = bool(NAMED_SITUATION.search(clean)) and not in_list
+    about_reader = (org_fact or named_situation or bool(REASON_YOU.search(text)) or (
+        bool(GOOD_LUCK.search(text)) and situation
+    )) and (not has_seller or has_reader)
+    gatekeeper = bool(GATEKEEPER.search(text))
+    conditional = bool(CONDITIONAL_START.search(text)) and not named
+    info.reader_specific = not (generic or flattery or guilt or gatekeeper or info.self_praise) and (
         reported
         or (not info.seller_subject and observed)
+        or (not info.seller_subject and not info.seller_focus and about_reader and not pressure)
         or (
             not info.seller_subject
             and possessive
@@ -377,26 +474,32 @@ def _classify(doc: Document, s: Sentence, name_re: regex.Pattern[str] | None) ->
             and not pitchy
             and not info.meeting_ask
             and not pressure
+            and not conditional
         )
         or (info.chase and specific and situation and not has_seller and not pressure)
     )
     named_other = bool(PROPER_NOUN.search(clean)) and not has_seller
+    indirect = bool(INDIRECT_QUESTION.search(text)) and has_reader and not s.is_question
     info.genuine_question = (
-        s.is_question
+        (s.is_question or indirect)
         and not in_list
         and (has_reader or named_other or bool(regex.search(r",? or\b", core)))
-        and bool(INTERROGATIVE.search(core))
+        and (bool(INTERROGATIVE.search(core)) or indirect)
         and not (info.meeting_ask or generic or info.chase or GATEKEEPER.search(text) or INTEREST_ASK.search(text))
         and not (has_seller and not possessive)
         and len(text.split()) >= 6
     )
+    # New value: a resource or offer, something marked as new, or an insight about others'
+    # experience with a concrete detail. Restating the reader's own situation is not new.
+    newness = bool(NEWNESS.search(text))
+    insight = specific and not info.reader_specific and not has_reader
     info.adds_value = (
         not info.chase
         and not info.seller_focus
         and not info.self_praise
         and not info.meeting_ask
         and not (has_seller and not has_reader and not offer)
-        and (specific or offer)
+        and (offer or newness or insight)
         and not generic
         and not promo
     )

@@ -16,7 +16,7 @@ from .._document import Document
 from .._models import Category, RuleOption
 from .._rule import Hit, Rule
 from ..hookspecs import hookimpl
-from ._signals import SELF_PRAISE, SOCIAL_PROOF, analyze, mentions_seller
+from ._signals import SELF_PRAISE, SOCIAL_PROOF, analyze, mentions_seller, replies_to_reader
 
 CAT = Category.SELLER_CENTRIC.value
 
@@ -72,6 +72,8 @@ class SellerCentricBalance(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if replies_to_reader(doc):  # answering the buyer's own question about the product is not pitching
+            return
         info = analyze(doc)
         total = len(info.sentences)
         seller = [s for s in info.sentences if s.seller_focus]
@@ -135,6 +137,8 @@ class BrochureParagraph(Rule):
     options = (RuleOption(name="min-brochure-sentences", default=3, help="Sender sentences that make a brochure paragraph."),)
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if replies_to_reader(doc):
+            return
         info = analyze(doc)
         by_para: dict[int, list[bool]] = {}
         for s in info.sentences:
@@ -224,11 +228,12 @@ class LogoDropping(Rule):
 
 
 _CAPABILITY_INTRO = regex.compile(
-    r"\b(?:offers?|includes?|provides?|features?|gives?|comes with|you can|you get|supports?|capabilities|features)\b"
-    r"|:\s*$",
+    r"\b(?:offers?|offering|includes?|including|provides?|features?|gives?|comes with|you can|you get|supports?|"
+    r"capabilities|services|specs|specifications|highlights|what's new|benefits)\b",
     regex.I,
 )
 _RUN = regex.compile(r"(?:[^,;.?!\n]{2,40},\s+){3,}[^,;.?!\n]{2,40}?(?:,\s*)?\s+and\s+[^,;.?!\n]{2,60}")
+_ITEM = regex.compile(r"\s*(?:[-*•·–—▪◦✅✔☑➤►→✓]|\d{1,2}[.)])")
 _VERB_START = regex.compile(
     r"^(?:check|confirm|ask|look|compare|make|use|try|review|set|plan|start|keep|get|send|call|read|see|watch|"
     r"avoid|consider|think|talk|write|find|list|map|track|note|cut|add|move|test|book)\b",
@@ -284,15 +289,14 @@ class FeatureDump(Rule):
             if not para.is_list:
                 continue
             items = [ln.strip() for ln in para.text.splitlines() if ln.strip()]
-            items = [regex.sub(r"^(?:[-*•·–—▪◦]|\d{1,2}[.)])\s*", "", it) for it in items]
+            items = [_ITEM.sub("", it, count=1) for it in items if _ITEM.match(it)]
             short = [it for it in items if len(it.split()) <= 8 and not it.endswith("?") and not _VERB_START.match(it)]
             if len(short) < self.opt("min-features") or len(short) < 0.75 * len(items):
                 continue
-            lead_in = paras[i - 1].text if i > 0 else ""
-            lead_lines = [ln for ln in para.text.splitlines() if ln.strip() and not regex.match(r"\s*(?:[-*•·–—▪◦]|\d{1,2}[.)])", ln)]
-            intro = lead_in.splitlines()[-1] if lead_in else ""
-            intro = " ".join([intro, *lead_lines])
-            if _CAPABILITY_INTRO.search(intro) and mentions_seller(intro, None) or analyze_names(info, intro):
+            lead_lines = [ln for ln in para.text.splitlines() if ln.strip() and not _ITEM.match(ln)]
+            prev = [s.sentence.text for s in info.sentences if i > 0 and s.sentence.paragraph == i - 1]
+            intro = " ".join(lead_lines) if lead_lines else (prev[-1] if prev else "")
+            if _CAPABILITY_INTRO.search(intro) and (mentions_seller(intro, None) or analyze_names(info, intro)):
                 yield Hit(para.start, para.end, message=self.message.format(n=len(short)))
         for s in info.sentences:
             if not s.seller_focus and not (s.seller_subject and _CAPABILITY_INTRO.search(s.sentence.text)):

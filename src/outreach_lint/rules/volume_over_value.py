@@ -106,6 +106,11 @@ class ChasingAttempts(Rule):
     hint = "Drop the attempt count; send something new the reader can use, or stop."
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        info = analyze(doc)
+        # A graceful last note may mention the silence while leaving something useful;
+        # counting attempts is chasing when nothing new is offered or the reply is pressed for.
+        if any(s.adds_value for s in info.sentences) and not (GUILT.search(doc.prose) or PRESSURE.search(doc.prose)):
+            return
         for m in ATTEMPTS.finditer(doc.prose):
             yield Hit(m.start(), m.end(), message=self.message.format(excerpt=m.group(0)))
 
