@@ -17,18 +17,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import logging
-import platform
+import os
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
-from importlib import metadata
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from . import _batch
+from ._cli_info import explain, list_rules, version_text
 from ._config import Config
 from ._config_files import (
     ConfigFile,
@@ -39,13 +38,13 @@ from ._config_files import (
     merge,
     read_config_file,
 )
-from ._errors import ConfigError, InputError, OutreachLintError, UnknownRuleError
+from ._errors import ConfigError, InputError, OutreachLintError
 from ._formatter import Formatter
 from ._io import decode, read_text
 from ._linter import Linter
 from ._models import FileReport, RuleOption, Severity
 from ._parallel import LinterSpec, iter_lint_targets, job_count, lint_parallel
-from ._plugins import ENTRY_POINT_GROUP, load_registry
+from ._plugins import load_registry
 
 PROG = "outreach-lint"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -338,69 +337,6 @@ def cli_overrides(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-# -- information commands ----------------------------------------------------------
-
-
-def version_text(plugins: Sequence[tuple[str, object]] = (), blocked: Sequence[str] = ()) -> str:
-    """``0.1.0 (acme: 1.2) CPython 3.11.9 on Linux``, naming non-built-in plugins, like flake8."""
-    try:
-        own = metadata.version("outreach-lint")
-    except metadata.PackageNotFoundError:
-        own = "0.0.0"
-    names: list[str] = []
-    try:
-        registry = load_registry(blocked, extra_plugins=plugins)
-        infos = [(i.distribution or i.name, i.version) for i in registry.plugins if not i.builtin]
-    except Exception:  # a broken plugin must not break --version: fall back to metadata
-        eps = metadata.entry_points(group=ENTRY_POINT_GROUP)
-        infos = [(getattr(ep.dist, "name", ep.name), getattr(ep.dist, "version", None)) for ep in eps]
-    for name, ver in infos:
-        text = f"{name}: {ver}" if ver else name
-        if text not in names:
-            names.append(text)
-    plugin_part = f" ({', '.join(sorted(names))})" if names else ""
-    python = f"{platform.python_implementation()} {platform.python_version()}"
-    return f"{own}{plugin_part} {python} on {platform.system()}"
-
-
-def list_rules(linter: Linter, fmt: str, out: TextIO) -> None:
-    """Print every rule: code, name, category, default severity, on by default."""
-    infos = linter.rule_infos()
-    if fmt == "json":
-        json.dump([i.model_dump(mode="json") for i in infos], out, indent=2, ensure_ascii=False)
-        out.write("\n")
-        return
-    rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "DEFAULT", "PLUGIN")]
-    rows += [
-        (
-            i.code,
-            i.name,
-            i.category,
-            i.default_severity.value,
-            "on" if i.enabled_by_default else "off",
-            i.plugin,
-        )
-        for i in infos
-    ]
-    widths = [max(len(r[c]) for r in rows) for c in range(5)]
-    for r in rows:
-        out.write("  ".join(r[c].ljust(widths[c]) for c in range(5)) + "  " + r[5] + "\n")
-
-
-def explain(linter: Linter, code: str, fmt: str, out: TextIO) -> None:
-    """Print one rule's documentation (Markdown, or JSON with ``--format json``)."""
-    from ._docgen import rule_markdown
-
-    infos = {i.code: i for i in linter.rule_infos()}
-    info = infos.get(code.strip().upper())
-    if info is None:
-        raise UnknownRuleError(f"unknown rule code {code!r} (see outreach-lint --list-rules)")
-    if fmt == "json":
-        out.write(info.model_dump_json(indent=2) + "\n")
-    else:
-        out.write(rule_markdown(info))
-
-
 # -- linting ----------------------------------------------------------------------
 
 
@@ -509,6 +445,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _stderr("interrupted")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # output piped into head & co.: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except Exception as exc:
         _stderr(
             f"internal error: {type(exc).__name__}: {exc}"

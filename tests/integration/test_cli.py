@@ -293,3 +293,28 @@ def test_python_dash_m_and_console_script_agree(lint, tree: Path) -> None:
     assert proc.stdout == lint("--version", select=None).stdout.replace("(testplug) ", "").replace(
         " (testplug)", ""
     )
+
+
+def test_internal_error_is_one_line_and_traceback_only_verbose(lint, plugin_dir: Path, tree: Path) -> None:
+    (plugin_dir / "crashfmt.py").write_text(
+        "from outreach_lint import Formatter, hookimpl\n"
+        "class Crash(Formatter):\n"
+        "    name = 'crash'\n"
+        "    def start(self):\n"
+        "        raise ZeroDivisionError('formatter bug')\n"
+        "@hookimpl\n"
+        "def outreach_lint_register_formatters():\n"
+        "    return [Crash]\n",
+        encoding="utf-8",
+    )
+    proc = lint(tree, "-p", "crashfmt", "--format", "crash")
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "ZeroDivisionError: formatter bug" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    verbose = lint(tree, "-p", "crashfmt", "--format", "crash", "-v")
+    assert verbose.returncode == 2 and "Traceback" in verbose.stderr
+
+
+def test_missing_plugin_module_is_usage_error(lint, tree: Path) -> None:
+    proc = lint(tree, "-p", "no_such_plugin_module")
+    assert proc.returncode == 2 and "no_such_plugin_module" in proc.stderr and proc.stderr.count("\n") == 1

@@ -20,7 +20,10 @@ GOOD = (
     "Subject: Leeds pick routes\n\nHi Dana,\n\nSaw your post about opening the Leeds warehouse next month. "
     "How are you planning pick routes for the new layout?\n\nSam\n"
 )
-BAD = "Subject: Following up\n\nHi Dana,\n\nJust following up on my last email. Did you get a chance to look?\n\nSam\n"
+BAD = (
+    "Subject: Following up\n\nHi Dana,\n\n"
+    "Just following up on my last email. Did you get a chance to look?\n\nSam\n"
+)
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -30,7 +33,7 @@ def _git(repo: Path, *args: str) -> None:
 def _try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never")
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "outreach-lint", "--all-files", "--verbose"],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "outreach-lint", "--all-files"],
         cwd=repo,
         env=env,
         capture_output=True,
