@@ -40,6 +40,8 @@ from ._models import (
     Severity,
 )
 from ._rule import Hit, Rule
+from ._sequence import Step, lint_sequence
+from ._sequence_rule import SequenceRule
 from ._source import EmailSource, SourceMap
 from .hookspecs import hookimpl
 
@@ -75,13 +77,16 @@ __all__ = [
     "RulePackError",
     "RunReport",
     "SequenceReport",
+    "SequenceRule",
     "Severity",
     "SourceMap",
+    "Step",
     "UnknownRuleError",
     "__version__",
     "audit_rows",
     "hookimpl",
     "lint_file",
+    "lint_sequence",
     "lint_text",
     "read_rows",
 ]

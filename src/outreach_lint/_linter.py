@@ -16,9 +16,9 @@ from typing import Any, Literal
 from ._config import Config
 from ._document import Document
 from ._errors import ConfigError, InputError, OutreachLintError, PluginError, RuleError
-from ._io import iter_files, matches_any, read_text
+from ._io import matches_any, read_text
 from ._metrics import compute as compute_metrics
-from ._models import FileError, FileReport, Finding, RuleInfo, Severity
+from ._models import FileError, FileReport, Finding, RuleInfo, SequenceReport, Severity
 from ._packs import load_pack
 from ._plugins import Registry, load_registry, validate_rule
 from ._reader import Reader
@@ -177,9 +177,20 @@ class Linter:
 
     def lint_paths(self, paths: Sequence[str | os.PathLike[str]]) -> Iterator[FileReport]:
         """Lint files and folders (recursively, with the configured include/exclude), in path order."""
+        from ._sequence import iter_targets, lint_sequence_with, sequence_file_reports
+
         exclude = [*self.config.exclude, *self.config.extend_exclude]
-        for path in iter_files(paths, self.config.include, exclude):
-            yield self.lint_file(path)
+        for path, is_sequence in iter_targets(paths, self.config.include, exclude):
+            if is_sequence:  # each step's report, sequence findings included, in step order
+                yield from sequence_file_reports(lint_sequence_with(self, path))
+            else:
+                yield self.lint_file(path)
+
+    def lint_sequence(self, source: str | os.PathLike[str] | Sequence[Any]) -> SequenceReport:
+        """Lint a sequence folder, sequence file, or list of steps (``Step`` or str) as a whole."""
+        from ._sequence import lint_sequence_with
+
+        return lint_sequence_with(self, source)
 
     def lint_email(self, email: EmailSource) -> FileReport:
         """Run every selected rule on one parsed email."""
