@@ -35,6 +35,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._errors import RulePackError
+from ._fastre import compile_phrases
 from ._models import CATEGORY_PATTERN, CODE_PATTERN, RuleOption, Severity
 from ._rule import Hit, Rule
 
@@ -110,7 +111,7 @@ class PackRule(Rule):
         if not sources:
             raise RulePackError(f"rule {spec.code} has neither phrases nor patterns", pack=pack)
         try:
-            self.pattern = regex.compile("|".join(f"(?:{s})" for s in sources), regex.I | regex.M | regex.V0)
+            self.pattern = compile_phrases("|".join(sources), regex.I | regex.M | regex.V0)
         except regex.error as exc:
             raise RulePackError(f"rule {spec.code}: invalid pattern: {exc}", pack=pack) from exc
         super().__init__()

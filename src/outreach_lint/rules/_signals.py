@@ -22,21 +22,22 @@ from dataclasses import dataclass, field
 import regex
 
 from .._document import MERGE_CHAR, Document, Sentence
+from .._fastre import compile_phrases
 
 # -- vocabulary ------------------------------------------------------------------------
 
 _I = regex.I
-READER_POSSESSIVE = regex.compile(r"\byour\b", _I)
-LIKE_YOURS = regex.compile(r"\b(?:teams?|companies|businesses|organizations|people|leaders|firms|brands|clients|customers|folks|shops|groups?) like (?:yours|you)\b", _I)
-READER_ANY = regex.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll|you'd|you’re|you’ve|you’ll|you’d)\b", _I)
-SELLER_PRONOUN = regex.compile(
+READER_POSSESSIVE = compile_phrases(r"\byour\b", _I)
+LIKE_YOURS = compile_phrases(r"\b(?:teams?|companies|businesses|organizations|people|leaders|firms|brands|clients|customers|folks|shops|groups?) like (?:yours|you)\b", _I)
+READER_ANY = compile_phrases(r"\b(?:you|your|yours|yourself|you're|you've|you'll|you'd|you’re|you’ve|you’ll|you’d)\b", _I)
+SELLER_PRONOUN = compile_phrases(
     r"\b(?:we|we're|we've|we'd|we'll|we’re|we’ve|we’d|we’ll|our|ours|us)\b|\bI(?:'m|’m)? with\b|\bmy (?:team|company|firm)\b",
     _I,
 )
-SELLER_WE = regex.compile(r"\b(?:we|we're|we've|we'd|we'll|we’re|we’ve|we’d|we’ll|our|ours)\b", _I)
+SELLER_WE = compile_phrases(r"\b(?:we|we're|we've|we'd|we'll|we’re|we’ve|we’d|we’ll|our|ours)\b", _I)
 
 # Things the reader has said or done that the writer refers to: a strong sign of a real reference.
-REPORTED = regex.compile(
+REPORTED = compile_phrases(
     r"\byou(?:'ve| have)? (?:mentioned|said|wrote|described|shared|told|asked|posted|announced|noted|flagged|raised|"
     r"presented|published|listed|set|gave)\b"
     r"|\byour\b(?:[\s\w'’,-]{0,60}?)\b(?:says?|said|mentions?|mentioned|shows?|showed|lists?|listed|notes?|noted|"
@@ -44,20 +45,20 @@ REPORTED = regex.compile(
     r"highlighted|flags?|flagged)\b",
     _I,
 )
-OBSERVED = regex.compile(
+OBSERVED = compile_phrases(
     r"\b(?:I|we) (?:saw|see|noticed|read|heard|understand|came across|learned|spotted|caught|know|gather)\b"
     r"|\bcongrat\w*\b|\b(?:reading|according to|based on|looking at|per) (?:your|the)\b"
     r"|^\W*(?:saw|noticed|read|heard|spotted|caught|came across|looks like|sounds like|it sounds like|it looks like)\b",
     _I,
 )
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-SPECIFIC = regex.compile(
+SPECIFIC = compile_phrases(
     rf"\d|\b{MONTHS}\b|\bQ[1-4]\b|\b(?:spring|summer|fall|autumn|winter|fiscal|year-end)\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|"
     r"thousand|half|double|triple)\b",
     _I,
 )
-SITUATION = regex.compile(
+SITUATION = compile_phrases(
     r"\b(?:deadline|launch\w*|rollout|roll-out|go-live|cutover|migration|opening|expansion|acquisition|merger|audit|"
     r"renewal|hiring|search|openings?|roles?|posting|funding|round|budget|target|goal|plan|project|program|pilot|"
     r"initiative|rule|regulation|consolidation|move|relocation|rebrand|upgrade|transition|review|campaign|location|"
@@ -67,7 +68,7 @@ SITUATION = regex.compile(
     r"renovation|buildout|build-out|tender|rfp|capital|raise|IPO|listing|license|accreditation|inspection)\b",
     _I,
 )
-NEWNESS = regex.compile(
+NEWNESS = compile_phrases(
     r"\bcorrection\b|\bI (?:got|had) (?:one thing|something|it|that) wrong\b|\bturns out\b|\bI checked\b|\bsince (?:my|our|we|I) (?:last )?(?:note|email|message|spoke|talked|wrote|last)\b|\b(?:just|recently|yesterday|"
     r"this week|last week) (?:published|released|announced|changed|updated|moved|came out|reopened|passed|issued|"
     r"finalized|confirmed)\b|\bnew (?:information|data|numbers|rule|guidance|deadline|version|study|finding|report)\b"
@@ -75,49 +76,49 @@ NEWNESS = regex.compile(
     r"\bone (?:more|other) thing\b|\b(?:has|have|was|were) (?:changed|moved|pushed|pulled forward|updated|extended)\b",
     _I,
 )
-PROMO = regex.compile(
+PROMO = compile_phrases(
     r"\b\d+\s?% off\b|\bdiscount\b|\bfree (?:trial|implementation|onboarding|months?)\b|\blimited[- ]time\b"
     r"|\bsign (?:up )?(?:by|before|this)\b|\bpromo\w*\b|\bspecial (?:offer|pricing)\b",
     _I,
 )
-SITUATION_VERB = regex.compile(
+SITUATION_VERB = compile_phrases(
     r"\b(?:hiring|opening|opens|launch\w*|moving|heading into|planning|plans?|expanding|rolling out|adding|building|"
     r"consolidat\w*|merg\w*|joining|switching|replacing|retiring|bidding|applying|preparing|posted|announced|opened|"
     r"raised|filed|committed|commits|won|hired|signed|started|kicking off|kicks off|reopen\w*|acquir\w*|relocat\w*|"
     r"migrat\w*|upgrad\w*|going live|goes live|targets?|aims?|founded|breaking ground|broke ground|closing|closed)\b",
     _I,
 )
-MULTI_CAP = regex.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][a-z]+)+|\b[A-Z][A-Za-z]{2,}(?:'s|’s)\b")
-NAMED_SITUATION = regex.compile(
+MULTI_CAP = compile_phrases(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][a-z]+)+|\b[A-Z][A-Za-z]{2,}(?:'s|’s)\b")
+NAMED_SITUATION = compile_phrases(
     r"\bthe\s+(?:[A-Z][\w'’&-]*\s+){1,4}(?:[\w-]+\s+){0,2}?" + SITUATION.pattern.replace("\\b(?:", "(?:", 1),
     _I & 0,
 )
-REASON_YOU = regex.compile(
+REASON_YOU = compile_phrases(
     r"\b(?:since|because|given that|now that)\s+(?:you|your \w+)(?:'re|’re| are| have|'ve|’ve)?\s+(?:\w+\s+){0,2}?"
     r"(?:track|run|use|have|manage|operate|handle|plan|need|own|sell|ship|serve|cover|report|process|book|hire|bill)\w*\b",
     _I,
 )
-INDIRECT_QUESTION = regex.compile(
+INDIRECT_QUESTION = compile_phrases(
     r"\b(?:curious|wondering|I'?d love to (?:know|hear|understand)|keen to (?:hear|know|understand))\b[^.!?]{0,40}?"
     r"\b(?:how|what|which|whether|if|where|when|why)\b",
     _I,
 )
-GOOD_LUCK = regex.compile(r"\b(?:good luck|best of luck|all the best|hope [^.!?]{0,25} goes well) with (?:the|your)\b", _I)
-LIST_MARKER = regex.compile(r"^\s*(?:[-*•·–—▪◦✅✔☑➤►]|\d{1,2}[.)]|[a-z][.)])\s+")
-PROPER_NOUN = regex.compile(
+GOOD_LUCK = compile_phrases(r"\b(?:good luck|best of luck|all the best|hope [^.!?]{0,25} goes well) with (?:the|your)\b", _I)
+LIST_MARKER = compile_phrases(r"^\s*(?:[-*•·–—▪◦✅✔☑➤►]|\d{1,2}[.)]|[a-z][.)])\s+")
+PROPER_NOUN = compile_phrases(
     r"(?<=[a-z,;:]\s+|\s(?:in|at|for|on|from|with|of)\s+)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"I|I'm|I'd|I'll|I've|LinkedIn|Twitter|Facebook|Instagram|Google|Zoom|CEO|CFO|CTO|COO|CMO|VP|AI|ROI|SaaS|B2B|CRM)\b)"
     r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*"
 )
-WEEKDAY = regex.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-PRAISE = regex.compile(
+WEEKDAY = compile_phrases(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+PRAISE = compile_phrases(
     r"\b(?:loved|love|enjoyed|huge fan|big fan|impressed|impressive|amazing|awesome|fantastic|inspiring|insightful|"
     r"exciting times|crushing it|great work|innovative|one of the (?:most|best|top|leading))\b",
     _I,
 )
-CONDITIONAL_START = regex.compile(r"^\W*(?:whenever|if|when|in case|should|once|as soon as)\b", _I)
+CONDITIONAL_START = compile_phrases(r"^\W*(?:whenever|if|when|in case|should|once|as soon as)\b", _I)
 
-MEETING = regex.compile(
+MEETING = compile_phrases(
     r"\b(?:quick|brief|short|15[- ]minute|20[- ]minute|30[- ]minute|introductory|discovery|exploratory) "
     r"(?:call|chat|demo|meeting|conversation|sync|intro)\b"
     r"|\b(?:\d{1,2}|ten|fifteen|twenty|thirty|few|couple of) minutes (?:of your time|this week|next week|today|tomorrow|"
@@ -138,12 +139,12 @@ MEETING = regex.compile(
     r"|\b(?:are you|would you be) (?:free|available)\b|\bwhen (?:works|suits|is good|would work)\b|\bwhat time\b",
     _I,
 )
-GATEKEEPER = regex.compile(
+GATEKEEPER = compile_phrases(
     r"\b(?:right|best|correct|appropriate) person\b|\bwho (?:handles|is responsible for|owns|manages|oversees|makes)\b"
     r"|\bpoint me (?:to|toward|in the (?:right )?direction)\b|\b(?:reach out to|contact|speak (?:to|with)) someone else\b|\bwho (?:should|would) I (?:speak|talk) (?:to|with)\b",
     _I,
 )
-RHETORICAL = regex.compile(
+RHETORICAL = compile_phrases(
     r"\bwouldn'?t you\b|\bwhat if (?:I told you|you could|your)\b|\bimagine\b|\btired of\b|\bwhat would it take\b"
     r"|\bif I could show you\b|\bwho doesn'?t want\b|\bare you one of them\b|\bready to (?:make|take|see|get|unlock|"
     r"transform|start)\b|\bwant to (?:see|learn|know|find out) how\b|\bwould you (?:want|like) to (?:know|see|learn|hear)\b"
@@ -155,12 +156,12 @@ RHETORICAL = regex.compile(
     r"|\bis it fair to say\b|\bam I (?:right|wrong)\b|\bI'?m (?:sure|guessing) you(?:'d| would) agree\b|\bwhat (?:do you have to lose|are you waiting for)\b",
     _I,
 )
-CHASE_ASK = regex.compile(
+CHASE_ASK = compile_phrases(
     r"\bdid you (?:get|see|receive|have a chance|get a chance|happen)\b|\bany (?:thoughts|reaction|update|news|feedback)\b"
     r"|\bhad a chance\b|\bmy (?:last|previous|earlier|prior) (?:email|note|message|mail)\b|\bthoughts\?",
     _I,
 )
-INTEREST_ASK = regex.compile(
+INTEREST_ASK = compile_phrases(
     r"\bwould you be (?:open|interested|up for|willing)\b|\bare you (?:open|interested|available|free)\b"
     r"|\b(?:do|would) you have (?:time|a moment|a minute|\d+|any time)\b|\bcould we (?:talk|chat|meet|connect)\b"
     r"|\bcan I (?:send|show|share)\b|\bshall (?:I|we)\b|\bwould (?:it|this|that) (?:make sense|be worth)\b"
@@ -170,16 +171,16 @@ INTEREST_ASK = regex.compile(
     r"|\bwould (?:\w+ ){0,4}work for you\b|\bcare to\b",
     _I,
 )
-INTERROGATIVE = regex.compile(
+INTERROGATIVE = compile_phrases(
     r"(?:^|[,:;—–]\s*)(?:\W*)(?:how|what|which|where|when|why|who|is|are|was|were|do|does|did|has|have|will|would|could|can|should)\b", _I
 )
-OFFER = regex.compile(
+OFFER = compile_phrases(
     r"\b(?:happy|glad|can|could|I'll|I will|I'd be glad|I'd be happy) (?:to )?(?:send|share|forward|introduce|put you)\b"
     r"|\battached\b|\bhere'?s (?:the|a)\b|\bI'?ve (?:attached|put together|included|written up|pulled)\b|\bno strings\b"
     r"|\bif (?:it|that)(?:'s| is| would be| would)? (?:useful|helpful|help)\b|\bfree to use\b",
     _I,
 )
-SELF_PRAISE = regex.compile(
+SELF_PRAISE = compile_phrases(
     r"\b(?:industry|market|category)[- ]lead(?:ing|er)\b|\bbest[- ]in[- ]class\b|\bworld[- ]class\b|\baward[- ]winning\b"
     r"|(?<!\w)#1\b|\bnumber one\b|\b(?:the|a) (?:leading|premier|top|fastest[- ]growing|top[- ]rated|only) "
     r"(?:\w+[- ]){0,3}(?:provider|platform|solution|vendor|company|agency|firm|carrier|partner|tool|software|supplier)\b"
@@ -193,7 +194,7 @@ SELF_PRAISE = regex.compile(
     r"|\b(?:called|calls|named|rated|described) us\b|\bour (?:most powerful|best|biggest) (?:\w+ )?ever\b",
     _I,
 )
-SOCIAL_PROOF = regex.compile(
+SOCIAL_PROOF = compile_phrases(
     r"\btrusted by\b|\b(?:our|whose) (?:clients|customers|partners) include\b|\bfortune \d+\b"
     r"|\b(?:we'?ve|we have|has|have) (?:helped|served|worked with|partnered with) (?:over |more than |\d)[\d,]*\+?\s*\w*"
     r"|\b(?:over|more than) [\d,]+\+? (?:\w+ )?(?:companies|businesses|clients|customers|brands|teams|organizations|retailers|"
@@ -203,13 +204,13 @@ SOCIAL_PROOF = regex.compile(
     r"|\b(?:\w+ )?(?:used|uses|chose|chooses|switched to|adopted|rolled out|implemented|deployed|relies on|rely on) our\b",
     _I,
 )
-GENERIC_CLAIM = regex.compile(
+GENERIC_CLAIM = compile_phrases(
     r"^\W*(?:most|many|all|every|the best|top|smart|leading|successful)\b[^.?!]{0,60}?\b(?:teams|leaders|companies|"
     r"businesses|organizations|operators|CMOs|CFOs|CEOs|CTOs|VPs|managers|reps|marketers|retailers|brands|firms|shops)\b"
     r"|^\W*\d+%\s+of\b",
     _I,
 )
-CHASE = regex.compile(
+CHASE = compile_phrases(
     r"\b(?:just |simply )?(?:following|follow) up\b|\bcircl(?:ing|e) back\b|\bbump(?:ing)? (?:this|it|my)\b|\bbumping\b"
     r"|\bcheck(?:ing)? (?:back )?in\b|\bchecking back\b|\btouch(?:ing)? base (?:again|on my|once more)\b|\bfloat(?:ing)? (?:this|it)\b|\bresurfac\w+\b"
     r"|\bwanted to (?:make sure|see if) you (?:saw|got|had)\b|\bin case (?:it|this|my \w+) (?:got|was|slipped)\b"
@@ -224,7 +225,7 @@ CHASE = regex.compile(
     r"|\bopened my (?:last|previous|earlier|emails?|notes?)\b|\bmy (?:last|previous|earlier) (?:\w+ )?(?:emails|notes|messages)\b|\bin case you missed\b",
     _I,
 )
-ATTEMPTS = regex.compile(
+ATTEMPTS = compile_phrases(
     r"\bdid you (?:get|see|receive|happen to see) my (?:last|previous|earlier|prior|other)? ?(?:email|note|message|mail)s?\b"
     r"|\b(?:I've|I have|I)\s+(?:tried|attempted|been trying) (?:to )?(?:reach|contact|get hold of|connect with|call|email)\w*\b"
     r"|\b(?:I've|I have)\s+(?:reached out|written (?:to )?you|emailed you|sent (?:you )?(?:a (?:few|couple of)|several|\w+) (?:notes|emails|messages))\b"
@@ -237,7 +238,7 @@ ATTEMPTS = regex.compile(
     regex.I,
 )
 
-GUILT = regex.compile(
+GUILT = compile_phrases(
     r"\bclose (?:out )?(?:your|the) file\b|\b(?:I'll|I will|I'm going to|I am going to|should I) (?:go ahead and )?"
     r"(?:assume|take it)\b[^.?!\n]{0,60}\b(?:not interested|not a priority|isn't a priority|bad time|busy|no longer)\b"
     r"|\bshould I (?:stop|give up|close|take you off|remove you)\b|\b(?:stop|quit) (?:bothering|pestering|reaching out|emailing)\b"
@@ -250,7 +251,7 @@ GUILT = regex.compile(
     regex.I,
 )
 
-PRESSURE = regex.compile(
+PRESSURE = compile_phrases(
     r"\blet me know either way\b|\b(?:a |any )?(?:reply|response|answer|word) either way\b|\beither way,? (?:let me know|"
     r"just reply|please reply)\b|\b(?:even |just )?a (?:simple |quick |short |one-word |one word )(?:yes or no|yes/no|"
     r"reply|answer|response)\b|\b(?:reply|respond|get back to me) by (?:\w+day|tomorrow|end of (?:day|week)|EOD|EOW|the \d+)"
@@ -265,14 +266,14 @@ PRESSURE = regex.compile(
     regex.I,
 )
 
-SELF_INTRO = regex.compile(
+SELF_INTRO = compile_phrases(
     r"\b(?:I'?m|I am) (?:with|from|at|the \w+ (?:at|of))\s+(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
     r"|\b(?:here )?at (?P<org2>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}),\s+(?:we|our)\b"
     r"|\b(?:work|lead \w+|run \w+) (?:at|for) (?P<org3>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
     r"|\b(?:Meet|With|Introducing) (?P<org4>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})[,.!]"
     r"|\b(?:We'?re|We are) (?P<org5>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}),",
 )
-_LEADING_CLAUSE = regex.compile(
+_LEADING_CLAUSE = compile_phrases(
     r"^(?:(?:a little about us|about us|as a reminder|as I (?:mentioned|said|noted)|as mentioned|as noted|as always|"
     r"in case you missed (?:it|my \w+ \w+)|to recap|quick recap|recap|since (?:I|we) (?:last )?(?:wrote|spoke|talked)|"
     r"since then|today|recently|last (?:month|year|week|quarter)|"
@@ -281,25 +282,25 @@ _LEADING_CLAUSE = regex.compile(
     r"what sets us apart|whether you need [^,]{0,60}|plus|also|and|but|so|that's why|that is why|in fact)\s*[:,]?\s*)+",
     _I,
 )
-CREDENTIALS = regex.compile(
+CREDENTIALS = compile_phrases(
     r"\b(?:\d+|over \d+|more than \d+)\+? (?:years|decades) (?:of experience|in business|in the (?:industry|business))\b"
     r"|\bdatabase of\b|\bnetwork of (?:over |more than )?\d|\bteam of (?:over |more than )?\d+|\b(?:founded|established|"
     r"started) in (?:\d{4}|a garage)\b|\bheadquartered\b|\boffices in\b|\bcombined \d+ years\b|\b\d+% (?:retention|"
     r"satisfaction|placement|success|on-time)\b",
     _I,
 )
-_ATTRIBUTION = regex.compile(r"\bOn\b[^\n]{0,120}?,\s*(?P<name>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+)*\s*(?:<[^>\n]*>)?\s*wrote:", regex.M)
-CLAUSE_SELLER = regex.compile(
+_ATTRIBUTION = compile_phrases(r"\bOn\b[^\n]{0,120}?,\s*(?P<name>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+)*\s*(?:<[^>\n]*>)?\s*wrote:", regex.M)
+CLAUSE_SELLER = compile_phrases(
     r"(?:^|[,;:—–]\s*|\b(?:that|and|but|so|because|since|while|which)\s+)(?:we(?:'ve|’ve|'re|’re|'d|'ll| have| are| were| had|"
     r" just| also| now| recently)?\b|our\s+\w+)|\b(?:for|help|helps|helped|let|lets|allow|allows|join|joined) us\b",
     _I,
 )
-SELLER_START = regex.compile(
+SELLER_START = compile_phrases(
     r"^\W*(?:we|we're|we've|we'd|we'll|we’re|we’ve|our|us)\b|^\W*(?:my name is|I'?m \w+ (?:\w+ )?(?:with|from)|I (?:lead|run|founded|"
     r"started|head|manage|am the|have been|'ve been)\b|I'?m (?:reaching out|writing) (?:from|on behalf))",
     _I,
 )
-_TITLE_WORDS = regex.compile(
+_TITLE_WORDS = compile_phrases(
     r"\b(?:CEO|CTO|CFO|COO|CMO|VP|SVP|EVP|President|Director|Manager|Head|Lead|Partner|Founder|Co-?founder|Owner|"
     r"Specialist|Consultant|Executive|Representative|Rep|Associate|Engineer|Account|Sales|Business|Development|"
     r"Senior|Principal|Chief|Officer|Advisor|Adviser|Analyst|Coordinator|Team|The|CPA|PhD|MD|Esq|Clinical|Regional|of|and)\b\.?",

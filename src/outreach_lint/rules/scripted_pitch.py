@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from .._document import Document
+from .._fastre import compile_phrases
 from .._models import Category
 from .._rule import Hit, Rule
 from ..hookspecs import hookimpl
@@ -63,13 +64,13 @@ _SLOT = (
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening))?(?:\s+at\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?"
     r"|tomorrow|(?:this|next) week|morning|afternoon|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)"
 )
-_EITHER_OR = regex.compile(rf"\b(?:{_SLOT})\b[^.?!\n]{{0,30}}?\bor\b[^.?!\n]{{0,20}}?\b(?:{_SLOT})\b", regex.I)
-_ASSUMED_SLOT = regex.compile(
+_EITHER_OR = compile_phrases(rf"\b(?:{_SLOT})\b[^.?!\n]{{0,30}}?\bor\b[^.?!\n]{{0,20}}?\b(?:{_SLOT})\b", regex.I)
+_ASSUMED_SLOT = compile_phrases(
     rf"\b(?:would|does|will|how about|how's|how is|can you do|are you free|I've penciled in|I have penciled in|"
     rf"I've pencilled in|I'll send an invite for)\b[^.?!\n]{{0,25}}?\b(?:{_SLOT})\b[^.?!\n]{{0,25}}(?:work|suit|free)?",
     regex.I,
 )
-_WHICH_BETTER = regex.compile(r"\b(?:which|what) (?:one |time |day )?(?:works|suits) (?:better|best)\b", regex.I)
+_WHICH_BETTER = compile_phrases(r"\b(?:which|what) (?:one |time |day )?(?:works|suits) (?:better|best)\b", regex.I)
 
 
 class AssumptiveClose(Rule):
@@ -163,7 +164,7 @@ class RhetoricalQuestion(Rule):
             yield Hit(start, s.start + m.end(), message=self.message.format(excerpt=m.group(0)))
 
 
-_GENERIC_HOOK = regex.compile(
+_GENERIC_HOOK = compile_phrases(
     r"^\W*(?:\d+\s?%|most|many|nearly all|the majority of)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:teams|leaders|companies|businesses|"
     r"organizations|operators|CMOs|CFOs|CEOs|CTOs|VPs|managers|reps|marketers|retailers|brands|firms|shops|executives)\b"
     r"[^.?!]{0,80}\b(?:are|aren't|don't|leave|leaving|lose|losing|waste|wasting|struggle|overspend\w*|miss\w*|making|"
@@ -216,7 +217,7 @@ class GenericHook(Rule):
                 yield Hit(s.start, s.end)
 
 
-_REPLY_PREFIX = regex.compile(r"^\s*(?:(?:re|fwd?|fw|aw|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+", regex.I)
+_REPLY_PREFIX = compile_phrases(r"^\s*(?:(?:re|fwd?|fw|aw|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+", regex.I)
 
 
 class FakeReplySubject(Rule):
@@ -259,7 +260,7 @@ class FakeReplySubject(Rule):
             yield Hit(m.start(), m.end(), part="subject", message=self.message.format(excerpt=m.group(0).strip()))
 
 
-_MULTIPLE_CHOICE = regex.compile(
+_MULTIPLE_CHOICE = compile_phrases(
     r"\breply (?:with )?(?:a |the )?(?:number|\d(?:,? (?:or )?\d)+)\b|\bjust (?:reply|respond|hit reply)\b[^.?!\n]{0,30}"
     r"(?:\bnumber\b|\b\d\b|\"?yes\"?|\"?no\"?)|\bone of (?:three|two|these|the following) (?:things|options|reasons)\b"
     r"|\bjust reply \"|\breply \"(?:yes|no|1|2|3)\"",

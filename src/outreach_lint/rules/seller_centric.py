@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from .._document import Document
+from .._fastre import compile_phrases
 from .._models import Category, RuleOption
 from .._rule import Hit, Rule
 from ..hookspecs import hookimpl
@@ -227,14 +228,14 @@ class LogoDropping(Rule):
             yield Hit(m.start(), m.end(), message=self.message.format(excerpt=m.group(0).strip()))
 
 
-_CAPABILITY_INTRO = regex.compile(
+_CAPABILITY_INTRO = compile_phrases(
     r"\b(?:offers?|offering|includes?|including|provides?|features?|gives?|comes with|you can|you get|supports?|"
     r"capabilities|services|specs|specifications|highlights|what's new|benefits)\b",
     regex.I,
 )
-_RUN = regex.compile(r"(?:[^,;.?!\n]{2,40},\s+){3,}[^,;.?!\n]{2,40}?(?:,\s*)?\s+and\s+[^,;.?!\n]{2,60}")
-_ITEM = regex.compile(r"\s*(?:[-*•·–—▪◦✅✔☑➤►→✓]|\d{1,2}[.)])")
-_VERB_START = regex.compile(
+_RUN = compile_phrases(r"(?:[^,;.?!\n]{2,40},\s+){3,}[^,;.?!\n]{2,40}?(?:,\s*)?\s+and\s+[^,;.?!\n]{2,60}")
+_ITEM = compile_phrases(r"\s*(?:[-*•·–—▪◦✅✔☑➤►→✓]|\d{1,2}[.)])")
+_VERB_START = compile_phrases(
     r"^(?:check|confirm|ask|look|compare|make|use|try|review|set|plan|start|keep|get|send|call|read|see|watch|"
     r"avoid|consider|think|talk|write|find|list|map|track|note|cut|add|move|test|book)\b",
     regex.I,

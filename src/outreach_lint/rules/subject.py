@@ -11,12 +11,13 @@ from collections.abc import Iterator
 import regex
 
 from .._document import Document
+from .._fastre import compile_phrases
 from .._models import Category, RuleOption, Severity
 from .._rule import Hit, Rule
 from ..hookspecs import hookimpl
 
 CAT = Category.SUBJECT.value
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+_WORD = compile_phrases(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 
 
 class SubjectTooLong(Rule):
@@ -102,7 +103,7 @@ class SubjectAllCaps(Rule):
             yield Hit(caps[0].start() if caps else 0, caps[-1].end() if caps else len(doc.subject), part="subject")
 
 
-_SPAM = regex.compile(
+_SPAM = compile_phrases(
     r"\b(?:free|100%|guarantee[ds]?|risk[- ]free|act now|urgent|winner|congratulations|cash|earn (?:money|\$)|"
     r"no obligation|limited time|last chance|don'?t miss|exclusive deal|special offer|\d+% off|buy now|click here|"
     r"double your|once in a lifetime|amazing|incredible|miracle|lowest price|best price)\b|\${2,}|(?<!\w)\$\d",
@@ -147,7 +148,7 @@ class SubjectSpamWords(Rule):
                 yield Hit(m.start(), m.end(), part="subject", message=self.message.format(excerpt=m.group(0)))
 
 
-_CLICKBAIT = regex.compile(r"[!?]{2,}|[!?]\s*[!?]|[\U0001F525\U0001F6A8\u23F0\u203C\U0001F4B0\U0001F680\U0001F4A5\u2757\u26A0]")
+_CLICKBAIT = compile_phrases(r"[!?]{2,}|[!?]\s*[!?]|[\U0001F525\U0001F6A8\u23F0\u203C\U0001F4B0\U0001F680\U0001F4A5\u2757\u26A0]")
 
 
 class SubjectClickbait(Rule):
