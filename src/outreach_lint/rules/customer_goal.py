@@ -63,7 +63,10 @@ class NoReaderContext(Rule):
     category = CAT
     summary = "Nothing in the email refers to the reader's goals, situation or challenges."
     message = "Nothing here refers to the reader's situation; the email could be sent to anyone."
-    hint = "Add one specific, checkable fact about the reader (a plan, number, post, deadline) or a real question about it."
+    hint = (
+        "Add one specific, checkable fact about the reader (a plan, number, post, deadline) "
+        "or a real question about it."
+    )
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if not doc.sentences or analyze(doc).engages_reader:

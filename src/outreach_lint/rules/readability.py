@@ -119,7 +119,9 @@ class ReadingGrade(Rule):
     severity = Severity.INFO
     needs_reading_grade = True
     options = (
-        RuleOption(name="max-grade", default=10.0, help="Highest Flesch-Kincaid grade that passes (Boomerang: grade 3 best)."),
+        RuleOption(
+            name="max-grade", default=10.0, help="Highest Flesch-Kincaid grade that passes (Boomerang: grade 3 best)."
+        ),
         RuleOption(name="min-words-for-grade", default=30, help="Bodies shorter than this are not graded."),
     )
     references = (BOOMERANG, LAVENDER)
@@ -146,7 +148,9 @@ class LongSentence(Rule):
     ```text
     Hi Bo,
 
-    I wanted to share that our team has been working with many companies in your space on a wide range of initiatives that cover planning, forecasting, budgeting, reporting and analytics so that their finance teams can spend less time on spreadsheets and more time on strategy.
+    I wanted to share that our team has been working with many companies in your space on a wide
+    range of initiatives that cover planning, forecasting, budgeting, reporting and analytics so that
+    their finance teams can spend less time on spreadsheets and more time on strategy.
     ```
 
     ## Use instead

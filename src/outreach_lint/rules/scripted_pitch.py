@@ -165,7 +165,8 @@ class RhetoricalQuestion(Rule):
 
 
 _GENERIC_HOOK = compile_phrases(
-    r"^\W*(?:\d+\s?%|most|many|nearly all|the majority of)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:teams|leaders|companies|businesses|"
+    r"^\W*(?:\d+\s?%|most|many|nearly all|the majority of)\s+(?:of\s+)?(?:\w+\s+){0,2}"
+    r"(?:teams|leaders|companies|businesses|"
     r"organizations|operators|CMOs|CFOs|CEOs|CTOs|VPs|managers|reps|marketers|retailers|brands|firms|shops|executives)\b"
     r"[^.?!]{0,80}\b(?:are|aren't|don't|leave|leaving|lose|losing|waste|wasting|struggle|overspend\w*|miss\w*|making|"
     r"shocked|surprised|unaware|fail\w*|costing)\b"
@@ -261,7 +262,8 @@ class FakeReplySubject(Rule):
 
 
 _MULTIPLE_CHOICE = compile_phrases(
-    r"\breply (?:with )?(?:a |the )?(?:number|\d(?:,? (?:or )?\d)+)\b|\bjust (?:reply|respond|hit reply)\b[^.?!\n]{0,30}"
+    r"\breply (?:with )?(?:a |the )?(?:number|\d(?:,? (?:or )?\d)+)\b"
+    r"|\bjust (?:reply|respond|hit reply)\b[^.?!\n]{0,30}"
     r"(?:\bnumber\b|\b\d\b|\"?yes\"?|\"?no\"?)|\bone of (?:three|two|these|the following) (?:things|options|reasons)\b"
     r"|\bjust reply \"|\breply \"(?:yes|no|1|2|3)\"",
     regex.I,
@@ -309,4 +311,11 @@ class MultipleChoiceReply(Rule):
 
 @hookimpl
 def outreach_lint_register_rules() -> list[Rule]:
-    return [MeetingGrab(), AssumptiveClose(), RhetoricalQuestion(), FakeReplySubject(), MultipleChoiceReply(), GenericHook()]
+    return [
+        MeetingGrab(),
+        AssumptiveClose(),
+        RhetoricalQuestion(),
+        FakeReplySubject(),
+        MultipleChoiceReply(),
+        GenericHook(),
+    ]

@@ -68,8 +68,12 @@ class SellerCentricBalance(Rule):
     message = "Most sentences are about the sender ({seller} of {total}); the reader's situation gets {reader}."
     hint = "Cut the company description to one line and spend the space on the reader's situation or a question."
     options = (
-        RuleOption(name="min-seller-sentences", default=3, help="Sender-focused sentences needed before judging balance."),
-        RuleOption(name="max-seller-share", default=0.4, help="Largest share of sentences about the sender that passes."),
+        RuleOption(
+            name="min-seller-sentences", default=3, help="Sender-focused sentences needed before judging balance."
+        ),
+        RuleOption(
+            name="max-seller-share", default=0.4, help="Largest share of sentences about the sender that passes."
+        ),
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
@@ -135,7 +139,9 @@ class BrochureParagraph(Rule):
     summary = "A paragraph describes the sender at length, like an 'about us' page."
     message = "This paragraph is about the sender ({n} sentences) and says nothing about the reader."
     hint = "Replace the credentials with one line on why they matter to this reader, or cut them."
-    options = (RuleOption(name="min-brochure-sentences", default=3, help="Sender sentences that make a brochure paragraph."),)
+    options = (
+        RuleOption(name="min-brochure-sentences", default=3, help="Sender sentences that make a brochure paragraph."),
+    )
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if replies_to_reader(doc):

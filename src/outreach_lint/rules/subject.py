@@ -148,7 +148,8 @@ class SubjectSpamWords(Rule):
                 yield Hit(m.start(), m.end(), part="subject", message=self.message.format(excerpt=m.group(0)))
 
 
-_CLICKBAIT = compile_phrases(r"[!?]{2,}|[!?]\s*[!?]|[\U0001F525\U0001F6A8\u23F0\u203C\U0001F4B0\U0001F680\U0001F4A5\u2757\u26A0]")
+_URGENCY_EMOJI = "\U0001F525\U0001F6A8\u23F0\u203C\U0001F4B0\U0001F680\U0001F4A5\u2757\u26A0"
+_CLICKBAIT = compile_phrases(rf"[!?]{{2,}}|[!?]\s*[!?]|[{_URGENCY_EMOJI}]")
 
 
 class SubjectClickbait(Rule):

@@ -184,9 +184,9 @@ class GreetingWithoutFallback(Rule):
             return
         g = doc.greeting
         for f in doc.merge_fields:
-            if g.start <= f.start < g.end and not f.is_placeholder and not f.is_malformed and not f.is_control:
-                if not f.has_fallback:
-                    yield Hit(f.start, f.end, message=self.message.format(excerpt=f.text))
+            in_greeting = g.start <= f.start < g.end
+            if in_greeting and not (f.is_placeholder or f.is_malformed or f.is_control or f.has_fallback):
+                yield Hit(f.start, f.end, message=self.message.format(excerpt=f.text))
 
 
 @hookimpl
