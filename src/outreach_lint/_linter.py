@@ -163,16 +163,25 @@ class Linter:
                 raise OutreachLintError(f"unknown format {format!r}; known: {', '.join(sorted(by_name))}")
         else:
             reader = self.reader_for(path)
-        return reader.read(text, path)
+        try:
+            return reader.read(text, path)
+        except InputError:
+            raise
+        except Exception as exc:  # a reader's bug fails its file, not the run
+            log.debug("reader %s failed on %s", reader.name, path, exc_info=True)
+            raise InputError(f"reader {reader.name!r} failed: {type(exc).__name__}: {exc}", path=path) from exc
 
     def lint_file(self, path: str | os.PathLike[str]) -> FileReport:
         """Lint one file; read and parse errors come back as a report with ``errors``."""
         label = os.fspath(path)
         try:
             text = read_text(path)
-            email = self.read(text, path=label)
         except InputError as exc:
             return _failed(label, "read", str(exc))
+        try:
+            email = self.read(text, path=label)
+        except InputError as exc:  # the same report as lint_text gives for the same text
+            return _failed(label, "parse", str(exc))
         return self.lint_email(email)
 
     def lint_paths(self, paths: Sequence[str | os.PathLike[str]]) -> Iterator[FileReport]:
@@ -196,7 +205,11 @@ class Linter:
         """Run every selected rule on one parsed email."""
         from ._suppress import hide_directives
 
-        doc = Document.parse(hide_directives(email), lint_quoted=self.config.lint_quoted)
+        try:
+            doc = Document.parse(hide_directives(email), lint_quoted=self.config.lint_quoted)
+        except Exception as exc:  # one email must not take the run down
+            log.debug("parsing %s failed", email.path, exc_info=True)
+            return _failed(email.path, "parse", f"{email.path}: cannot parse: {type(exc).__name__}: {exc}")
         ignored = self._ignored_for(email.path)
         findings: list[Finding] = []
         errors: list[FileError] = []
@@ -256,8 +269,10 @@ class Linter:
     def _finding(self, rule: Rule, hit: Any, email: EmailSource, doc: Document) -> Finding:
         if not isinstance(hit, Hit):
             raise TypeError(f"check() must yield Hit objects, got {type(hit).__name__}")
-        if not 0 <= hit.start <= hit.end:
-            raise ValueError(f"invalid span {hit.start}..{hit.end}")
+        if not (isinstance(hit.start, int) and isinstance(hit.end, int) and 0 <= hit.start <= hit.end):
+            raise ValueError(f"invalid span {hit.start!r}..{hit.end!r}")
+        if not all(v is None or isinstance(v, str) for v in (hit.message, hit.hint)):
+            raise TypeError("Hit.message and Hit.hint must be strings or None")  # Finding is not re-validated
         part: Literal["source", "subject"] = "source"
         if hit.part == "subject":
             subject = email.subject or ""
