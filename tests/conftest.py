@@ -118,6 +118,32 @@ def subprocess_env() -> Callable[..., dict[str, str]]:
     return offline_env
 
 
+def make_distribution(
+    site: Path, name: str, modules: Mapping[str, str], entry_points: Mapping[str, str], version: str = "1.0"
+) -> Path:
+    """Write an installed distribution into the folder ``site``, as pip would.
+
+    ``modules`` maps module file names (``acme_rules.py``) to source; ``entry_points`` maps
+    plugin names to ``module[:attr]`` under the ``outreach_lint`` group. Put ``site`` on
+    ``sys.path`` (library) or ``PYTHONPATH`` (command) and ``importlib.metadata`` finds it.
+    """
+    site.mkdir(parents=True, exist_ok=True)
+    for filename, source in modules.items():
+        (site / filename).write_text(source, encoding="utf-8")
+    info = site / f"{name.replace('-', '_')}-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n", encoding="utf-8")
+    lines = ["[outreach_lint]", *(f"{ep} = {target}" for ep, target in entry_points.items())]
+    (info / "entry_points.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return site
+
+
+@pytest.fixture
+def fake_distribution() -> Callable[..., Path]:
+    """:func:`make_distribution`: a plugin package "installed" in a folder of the test's choosing."""
+    return make_distribution
+
+
 @pytest.fixture
 def netguard_module() -> ModuleType:
     """The installed offline guard (its ``ATTEMPTS`` list, ``MARKER`` and error class)."""

@@ -17,8 +17,10 @@ position guarantees are exercised on every input even where no built-in rule fir
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -254,9 +256,18 @@ inputs = st.one_of(any_text, sales_emails(), crlf_text)
 # -- checks ----------------------------------------------------------------------------------
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where lines start; lines end at LF, CRLF or a lone CR, as in editors."""
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+
 def expected_line_col(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    starts = line_starts(text)
+    line = bisect.bisect_right(starts, offset) - 1
+    return line + 1, offset - starts[line] + 1
 
 
 def check_finding(f: Finding, source: str, subject: str | None) -> None:
@@ -271,20 +282,18 @@ def check_finding(f: Finding, source: str, subject: str | None) -> None:
     assert (f.line, f.column) == expected_line_col(source, f.start), f
     assert (f.end_line, f.end_column) == expected_line_col(source, f.end), f
     # Positions alone (what an editor gets) must find the excerpt too.
-    lines = source.split("\n")
-    first = lines[f.line - 1]
-    if f.line == f.end_line:
-        assert first[f.column - 1 : f.end_column - 1] == f.excerpt, f
-    else:
-        last = lines[f.end_line - 1]
-        middle = lines[f.line : f.end_line - 1]
-        rebuilt = "\n".join([first[f.column - 1 :], *middle, last[: f.end_column - 1]])
-        assert rebuilt == f.excerpt, f
+    starts = line_starts(source)
+    by_position = source[starts[f.line - 1] + f.column - 1 : starts[f.end_line - 1] + f.end_column - 1]
+    assert by_position == f.excerpt, f
 
 
-def check_report(report: FileReport, source: str, subject: str | None = None) -> None:
-    assert [e for e in report.errors if e.kind in ("rule", "timeout", "plugin")] == [], report.errors
-    assert report.metrics is not None or report.errors
+def check_report(report: FileReport, source: str, subject: str | None = None, *, strict: bool = True) -> None:
+    if not strict and report.errors:  # a format with a grammar (.eml) may refuse the text: one clear error
+        assert [e.kind for e in report.errors] == ["parse"] and not report.findings, report.errors
+        return
+    # Text always parses (the plain-text reader accepts anything), and no built-in rule may fail.
+    assert report.errors == [], report.errors
+    assert report.metrics is not None
     subject = subject if subject is not None else report.subject
     for f in report.findings:
         check_finding(f, source, subject)
@@ -313,7 +322,7 @@ def test_a_separate_subject_is_indexed_on_its_own(text: str, subject: str) -> No
 def test_html_lints_with_exact_positions(text: str) -> None:
     html = ".html" in linter().readers
     report = lint(text, path="email.html" if html else "email.txt")
-    check_report(report, text)
+    check_report(report, text, strict=False)
 
 
 @given(
@@ -355,4 +364,4 @@ def test_a_file_alone_in_a_folder_or_as_text_gives_the_same_findings(text: str, 
         assert in_folder[os.fspath(path)] == alone
         as_text = linter().lint_text(text, path=os.fspath(path))
         assert as_text == alone
-    check_report(alone, text)
+    check_report(alone, text, strict=name.endswith((".txt", ".md")))
