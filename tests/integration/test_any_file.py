@@ -276,8 +276,7 @@ def test_a_file_of_one_5mb_line(linter: Linter, tmp_path: Path) -> None:
 
 
 def test_deeply_nested_html(linter: Linter, tmp_path: Path) -> None:
-    if ".html" not in linter.readers or linter.readers[".html"].name == "text":
-        pytest.xfail("no HTML reader registered yet (issue: HTML reader); the file is read as text")
+    assert linter.readers[".html"].name == "html"
     depth = 20_000
     html = "<div>" * depth + "<p>Just following up.</p>" + "</div>" * depth
     path = tmp_path / "deep.html"
