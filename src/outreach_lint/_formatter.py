@@ -50,8 +50,6 @@ def show_source(source: str, finding: Finding) -> str:
     if not 1 <= finding.line <= len(lines):
         return ""
     text = lines[finding.line - 1].expandtabs(1)
-    if finding.end_line == finding.line:
-        width = finding.end_column - finding.column
-    else:
-        width = len(text) - finding.column + 1
+    same_line = finding.end_line == finding.line
+    width = finding.end_column - finding.column if same_line else len(text) - finding.column + 1
     return f"{text}\n{' ' * (finding.column - 1)}{'^' * max(1, width)}\n"

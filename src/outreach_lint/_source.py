@@ -14,7 +14,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
