@@ -38,7 +38,7 @@ from ._config_files import (
     merge,
     read_config_file,
 )
-from ._errors import ConfigError, InputError, OutreachLintError
+from ._errors import ConfigError, InputError, OutreachLintError, PluginError
 from ._formatter import Formatter
 from ._io import decode, read_text
 from ._linter import Linter
@@ -105,6 +105,7 @@ def build_parser(rule_options: Sequence[RuleOption] = ()) -> argparse.ArgumentPa
     """The argument parser, with one ``--NAME`` flag per rule option given."""
     p = _Parser(
         prog=PROG,
+        allow_abbrev=False,
         description="Lint sales outreach emails and templates, like flake8 lints code.",
         epilog="Run 'outreach-lint rule CODE' to read a rule's documentation. Exit codes: 0 clean, "
         "1 findings at or above --fail-on, 2 usage, configuration, input or plugin error.",
@@ -251,7 +252,7 @@ def _split_plugin_args(values: Sequence[str] | None) -> tuple[list[str], list[st
 
 
 def _pre_parse(argv: Sequence[str]) -> argparse.Namespace:
-    pre = _Parser(add_help=False)
+    pre = _Parser(add_help=False, allow_abbrev=False)
     pre.add_argument("-p", dest="plugin_args", action="append")
     pre.add_argument("--disable-plugin", action="append")
     pre.add_argument("--version", action="store_true")
@@ -287,18 +288,50 @@ def _import_plugins(names: Sequence[str]) -> list[tuple[str, object]]:
 # -- configuration ----------------------------------------------------------------
 
 
+def find_config(args: argparse.Namespace) -> ConfigFile:
+    """The configuration file for a run (``--config``, discovery, or none with ``--isolated``)."""
+    if args.isolated:
+        return ConfigFile(None)
+    if args.config:
+        return read_config_file(args.config)
+    paths = args.paths or ["."]
+    return find_config_file(discovery_start(paths, args.stdin_filename)) or ConfigFile(None)
+
+
 def resolve_config(args: argparse.Namespace, options: Sequence[RuleOption]) -> tuple[Config, Path]:
     """The configuration for a run (file, then flags on top) and the folder packs resolve against."""
-    paths = args.paths or ["."]
-    if args.isolated:
-        cfg = ConfigFile(None)
-    elif args.config:
-        cfg = read_config_file(args.config)
-    else:
-        cfg = find_config_file(discovery_start(paths, args.stdin_filename)) or ConfigFile(None)
+    cfg = find_config(args)
     log.debug("configuration: %s", cfg.label)
     values = config_values(cfg, {o.name: o for o in options})
     return merge(values, cli_overrides(args)), cfg.directory
+
+
+def build_linter(
+    args: argparse.Namespace,
+    options: Sequence[RuleOption],
+    plugins: Sequence[tuple[str, object]],
+    **kwargs: Any,
+) -> tuple[Linter, Config, Path]:
+    """The linter for a run. An error caused by the configuration file (a code that matches no
+    rule, a missing rule pack) names the file, like the file's own key and value errors do."""
+    config, config_dir = resolve_config(args, options)
+    try:
+        return Linter(config, config_dir=config_dir, plugins=plugins, **kwargs), config, config_dir
+    except OutreachLintError as exc:
+        cfg = find_config(args)
+        if cfg.path is None or not cfg.table or isinstance(exc, PluginError):
+            raise
+        try:  # does the file alone give the same error?
+            Linter(
+                merge(config_values(cfg, {o.name: o for o in options}), {}),
+                config_dir=config_dir,
+                plugins=plugins,
+                **kwargs,
+            )
+        except OutreachLintError as again:
+            if str(again) == str(exc):
+                raise ConfigError(str(exc), source=cfg.label) from exc
+        raise
 
 
 def cli_overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -481,10 +514,9 @@ def _main(argv: list[str]) -> int:
     options = registered_options(blocked, plugins)
     args = build_parser(options).parse_args(argv)
     _rule_subcommand(args, first=argv[:1] == ["rule"])
-    config, config_dir = resolve_config(args, options)
     # Only batch output shows metrics; skipping the reading grade spares textstat (~0.1 s a run).
     grade = args.input_format is not None
-    linter = Linter(config, config_dir=config_dir, plugins=plugins, reading_grade=grade)
+    linter, config, config_dir = build_linter(args, options, plugins, reading_grade=grade)
     for err in linter.plugin_errors:
         _stderr(f"error: {err}")
     if args.list_rules:
