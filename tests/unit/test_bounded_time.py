@@ -163,7 +163,7 @@ ADVERSARIAL: dict[str, Make] = {
 
 SMALL, LARGE = 8_000, 16_000
 CEILING = 8.0  # CPU seconds for any one rule on the larger input
-SLACK = 0.03  # CPU seconds: absolute noise allowance for very fast rules
+SLACK = 0.05  # CPU seconds: absolute noise allowance for fast rules (GC pauses, cache misses)
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +221,7 @@ def test_every_rule_is_linear_on_adversarial_input(everything: Linter, name: str
     small = _timings(everything, make, SMALL)
     large = _timings(everything, make, LARGE)
     suspects = _slow(small, large)
-    for _ in range(2):  # measure suspects again, keeping each one's best time, before blaming them
+    for _ in range(3):  # measure suspects again, keeping each one's best time, before blaming them
         if not suspects:
             break
         again_small = _timings(everything, make, SMALL, suspects)
