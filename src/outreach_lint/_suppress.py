@@ -74,10 +74,7 @@ class Region:
 
     def covers(self, finding: Finding) -> bool:
         """True when the finding lies in the region and its code is one the region names."""
-        if self.whole_file:
-            inside = True
-        else:
-            inside = finding.part == "source" and self.start <= finding.start < self.end
+        inside = self.whole_file or (finding.part == "source" and self.start <= finding.start < self.end)
         return inside and (not self.codes or any(finding.code.startswith(c) for c in self.codes))
 
 

@@ -29,8 +29,8 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 
 CHASE = {
     "01-intro.md": "---\nsubject: Quick question\n---\nHi Ana, our platform helps teams plan night shifts.\n",
-    "02-bump.md": "---\ndelay: 1\n---\nHi Ana, our platform helps teams plan night shifts. Let me circle back.\n",  # noqa: E501
-    "03-breakup.md": "---\ndelay: 1 day\n---\nSince I haven't heard back, I'll assume you're not interested.\n",  # noqa: E501
+    "02-bump.md": "---\ndelay: 1\n---\nHi Ana, our platform helps teams plan night shifts. Let me circle back.\n",
+    "03-breakup.md": "---\ndelay: 1 day\n---\nSince I haven't heard back, I'll assume you're not interested.\n",
 }
 
 
