@@ -41,3 +41,12 @@ def test_use_instead_passes(rule: object, plugin: str) -> None:
     info = rule.info(plugin)  # type: ignore[attr-defined]
     for example in info.use_instead:
         assert not _codes(example, info.code), f"False positive against {info.code}: {example.text!r}"
+
+
+def test_rule_names_are_unique_kebab_case() -> None:
+    import regex
+
+    names = [rule.name for rule, _ in LINTER.rules]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    for name in names:
+        assert regex.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", name), name

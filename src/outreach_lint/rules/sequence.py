@@ -431,7 +431,7 @@ class GuiltTripBreakup(SequenceRule):
     """
 
     code = "OL806"
-    name = "guilt-trip-breakup"
+    name = "guilt-trip-last-step"
     category = CAT
     summary = "A last email that guilt-trips the reader for not answering."
     message = "Breakup step guilt-trips the reader: '{text}'."
