@@ -30,7 +30,7 @@ VENV = WORK / "venv"
 BIN = VENV / "bin"
 PY = BIN / "python"
 PROSELINT = "proselint==0.16.0"
-TIMEOUT = 900.0
+TIMEOUT = 3600.0  # per process; 100,000 rows take ~15 min on a busy 2-core machine
 
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
@@ -300,7 +300,10 @@ def report(results: dict[str, Any], sizes: dict[str, Any]) -> None:
     batch = results["batch"]
     if batch:
         for ext, b in batch.items():
-            per = b["wall"] / sizes["rows"] * 1e6 if b["wall"] else 0
+            if b["wall"] is None:
+                print(f"batch {sizes['rows']:,} rows ({ext}): {b['rc']}")
+                continue
+            per = b["wall"] / sizes["rows"] * 1e6
             print(
                 f"batch {sizes['rows']:,} rows ({ext}): {fmt_s(b['wall'])} s ({per:.0f} us/row), "
                 f"peak {b['peak_mb']:.0f} MB, exit {b['rc']}"
