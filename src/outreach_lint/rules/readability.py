@@ -15,9 +15,10 @@ clearly past them) so that a thoughtful, longer reply is not noise.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
-from .._document import Document
+from .._document import Document, Paragraph, Sentence
 from .._models import Category, RuleOption, Severity
 from .._rule import Hit, Rule
 from ..hookspecs import hookimpl
@@ -25,6 +26,23 @@ from ..hookspecs import hookimpl
 CAT = Category.READABILITY.value
 BOOMERANG = "Boomerang, 'How to Write an Email That Will Actually Get a Response' (2016)"
 LAVENDER = "Lavender, cold email best practices (word count and reading level benchmarks)"
+
+
+_SpanT = TypeVar("_SpanT", Sentence, Paragraph)
+
+
+def word_counts(doc: Document, spans: Sequence[_SpanT]) -> Iterator[tuple[_SpanT, int]]:
+    """Each span (in document order) with the number of prose words in it; one linear walk."""
+    words = doc.words
+    i = 0
+    for span in spans:
+        while i < len(words) and words[i].start < span.start:
+            i += 1
+        j = i
+        while j < len(words) and words[j].start < span.end:
+            j += 1
+        yield span, j - i
+        i = j
 
 
 class TooLong(Rule):
@@ -173,17 +191,9 @@ class LongSentence(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         limit = int(self.opt("max-sentence-words"))
-        words = doc.words
-        i = 0
-        for s in doc.sentences:
-            while i < len(words) and words[i].start < s.start:
-                i += 1
-            j = i
-            while j < len(words) and words[j].start < s.end:
-                j += 1
-            if j - i > limit:
-                yield Hit(s.start, s.end, message=self.message.format(n=j - i))
-            i = j
+        for s, n in word_counts(doc, doc.sentences):
+            if n > limit:
+                yield Hit(s.start, s.end, message=self.message.format(n=n))
 
 
 class WallOfText(Rule):
@@ -227,17 +237,9 @@ class WallOfText(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         limit = int(self.opt("max-paragraph-words"))
-        words = doc.words
-        i = 0
-        for p in doc.paragraphs:
-            while i < len(words) and words[i].start < p.start:
-                i += 1
-            j = i
-            while j < len(words) and words[j].start < p.end:
-                j += 1
-            if j - i > limit and not p.is_list:
-                yield Hit(p.start, p.end, message=self.message.format(n=j - i))
-            i = j
+        for p, n in word_counts(doc, doc.paragraphs):
+            if n > limit and not p.is_list:
+                yield Hit(p.start, p.end, message=self.message.format(n=n))
 
 
 class TooManyQuestions(Rule):

@@ -26,7 +26,19 @@ def _all_fields(doc: Document) -> Iterator[tuple[MergeField, str]]:
             yield f, "body"
 
 
-class UnfilledPlaceholder(Rule):
+class _FieldKindRule(Rule):
+    """Flags every merge field (subject and body, outside quotes) that ``matches``."""
+
+    def matches(self, field: MergeField) -> bool:
+        raise NotImplementedError
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for f, part in _all_fields(doc):
+            if self.matches(f):
+                yield Hit(f.start, f.end, part=part, message=self.message.format(excerpt=f.text))  # type: ignore[arg-type]
+
+
+class UnfilledPlaceholder(_FieldKindRule):
     """## What it does
     Checks for placeholders a person was meant to replace by hand: ``[First Name]``,
     ``[Company]``, ``[[MISSING TOKEN]]``, ``<insert company>``, ``XXX``, ``TBD``.
@@ -59,13 +71,11 @@ class UnfilledPlaceholder(Rule):
     hint = "Replace it with the real value, or with a merge field your sending tool fills."
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for f, part in _all_fields(doc):
-            if f.is_placeholder:
-                yield Hit(f.start, f.end, part=part, message=self.message.format(excerpt=f.text))  # type: ignore[arg-type]
+    def matches(self, field: MergeField) -> bool:
+        return field.is_placeholder
 
 
-class MalformedMergeField(Rule):
+class MalformedMergeField(_FieldKindRule):
     """## What it does
     Checks for merge fields whose delimiters do not match: ``{{first_name}``,
     ``{first_name}}``, ``*|FNAME|`` without the closing ``*``.
@@ -97,10 +107,8 @@ class MalformedMergeField(Rule):
     hint = "Fix the delimiters so the field opens and closes the same way."
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for f, part in _all_fields(doc):
-            if f.is_malformed:
-                yield Hit(f.start, f.end, part=part, message=self.message.format(excerpt=f.text))  # type: ignore[arg-type]
+    def matches(self, field: MergeField) -> bool:
+        return field.is_malformed
 
 
 class MixedMergeSyntax(Rule):
