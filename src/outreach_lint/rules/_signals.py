@@ -17,6 +17,7 @@ about itself even without "we".
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -388,14 +389,28 @@ def _plausible_name(name: str) -> bool:
     return len(name) >= 4 and len(words) <= 5 and not all(w.lower() in _COMMON for w in words)
 
 
+@dataclass(frozen=True)
+class _SellerNames:
+    """The sender's names as patterns: anywhere, and as the subject of a clause."""
+
+    pattern: regex.Pattern[str]
+    clause: regex.Pattern[str]
+
+
+@functools.lru_cache(maxsize=512)
+def _name_patterns(names: tuple[str, ...]) -> _SellerNames | None:
+    if not names:
+        return None
+    alternation = r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b"
+    return _SellerNames(regex.compile(alternation), regex.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:" + alternation + ")"))
+
+
 def _analyze(doc: Document) -> Analysis:
     names = seller_names(doc)
-    name_re = (
-        regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b") if names else None
-    )
+    patterns = _name_patterns(tuple(names))
     out = Analysis(seller_names=names)
     for s in doc.sentences:
-        out.sentences.append(_classify(doc, s, name_re))
+        out.sentences.append(_classify(doc, s, patterns))
     return out
 
 
@@ -411,97 +426,117 @@ def _strip(text: str, patterns: list[regex.Pattern[str] | None]) -> str:
     return text
 
 
-def _classify(doc: Document, s: Sentence, name_re: regex.Pattern[str] | None) -> SentenceInfo:
+class _Probe:
+    """Searches one text, running each pattern at most once."""
+
+    __slots__ = ("_hits", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._hits: dict[int, bool] = {}
+
+    def __call__(self, pattern: regex.Pattern[str] | None) -> bool:
+        if pattern is None:
+            return False
+        key = id(pattern)
+        hit = self._hits.get(key)
+        if hit is None:
+            hit = self._hits[key] = pattern.search(self.text) is not None
+        return hit
+
+
+_IMAGINE_START = regex.compile(r"\W*imagine\b", _I)
+_DIGIT = regex.compile(r"\d")
+_OR = regex.compile(r",? or\b")
+
+
+def _classify(doc: Document, s: Sentence, names: _SellerNames | None) -> SentenceInfo:
     text = LIST_MARKER.sub("", s.text.replace(MERGE_CHAR, ""))
     info = SentenceInfo(s)
+    has = _Probe(text)
     core = _LEADING_CLAUSE.sub("", text, count=1)
+    name_re = names.pattern if names is not None else None
     starts_with_name = bool(name_re is not None and name_re.match(core.lstrip(" \"'“")))
-    clause_name = bool(name_re is not None and regex.search(r"(?:^|[,;:]\s*|\bthat\s+)(?:" + name_re.pattern + ")", text))
     info.seller_subject = bool(SELLER_START.search(core)) or starts_with_name
-    seller_clause = bool(CLAUSE_SELLER.search(text)) or clause_name
-    info.self_praise = bool(SELF_PRAISE.search(text) or SOCIAL_PROOF.search(text))
-    has_reader = bool(READER_ANY.search(text))
-    possessive = bool(READER_POSSESSIVE.search(text))
-    has_seller = mentions_seller(text, name_re)
+    info.self_praise = has(SELF_PRAISE) or has(SOCIAL_PROOF)
+    has_reader = has(READER_ANY)
+    possessive = has(READER_POSSESSIVE)
+    has_seller = has(SELLER_PRONOUN) or has(name_re)
     in_list = doc.paragraphs[s.paragraph].is_list if s.paragraph < len(doc.paragraphs) else False
-    info.meeting_ask = bool(MEETING.search(text))
-    pressure = bool(ATTEMPTS.search(text) or GUILT.search(text) or PRESSURE.search(text))
-    info.chase = bool(CHASE.search(text) or pressure or (s.is_question and CHASE_ASK.search(text)))
-    offer = bool(OFFER.search(text))
-    generic_you = bool(LIKE_YOURS.search(text))
-    reported = bool(REPORTED.search(text))
-    seller_heavy = len(SELLER_WE.findall(text)) >= 2 and not has_reader
-    credentials = bool(CREDENTIALS.search(text))
-    info.seller_focus = (
-        (info.seller_subject and (not possessive or generic_you))
-        or info.self_praise
-        or credentials
-        or seller_heavy
-        or (seller_clause and not has_reader)
-    ) and not offer and not reported
+    info.meeting_ask = has(MEETING)
+    pressure = has(ATTEMPTS) or has(GUILT) or has(PRESSURE)
+    info.chase = has(CHASE) or pressure or (s.is_question and has(CHASE_ASK))
+    offer = has(OFFER)
+    generic_you = has(LIKE_YOURS)
+    reported = has(REPORTED)
+    seller_focus = info.seller_subject and (not possessive or generic_you)
+    seller_focus = seller_focus or info.self_praise or has(CREDENTIALS)
+    if not seller_focus and not has_reader:
+        seller_focus = len(SELLER_WE.findall(text)) >= 2 or has(CLAUSE_SELLER) or has(names.clause if names else None)
+    info.seller_focus = seller_focus and not offer and not reported
     # What is concrete in the sentence once the sender's own names, merge fields, meeting
     # slots and weekdays are taken out: a number, a date, a named thing, a quotation.
-    clean = _strip(text, [name_re, MEETING, WEEKDAY, CHASE, ATTEMPTS])
-    specific = bool(SPECIFIC.search(clean) or PROPER_NOUN.search(clean) or "\"" in clean or "“" in clean)
+    stripped = [name_re, WEEKDAY] + [p for p in (MEETING, CHASE, ATTEMPTS) if has(p)]
+    clean_has = _Probe(_strip(text, stripped))
+    clean = clean_has.text
+    strong = clean_has(SPECIFIC)
+    proper = clean_has(PROPER_NOUN)
+    specific = strong or proper or "\"" in clean or "“" in clean
     rhetorical = RHETORICAL.search(text)
-    if rhetorical is not None and rhetorical.group(0).lower() == "imagine" and not regex.match(r"\W*imagine\b", text, _I):
+    if rhetorical is not None and rhetorical.group(0).lower() == "imagine" and not _IMAGINE_START.match(text):
         rhetorical = None
-    generic = bool(GENERIC_CLAIM.search(text)) or rhetorical is not None or generic_you
-    flattery = bool(PRAISE.search(text)) and not regex.search(r"\d", clean)
-    pitchy = (has_seller and not possessive) or info.self_praise
-    guilt = bool(GUILT.search(text))
-    promo = bool(PROMO.search(text))
-    observed = bool(OBSERVED.search(text)) and specific and not info.seller_subject and not has_seller
-    situation = bool(SITUATION.search(clean))
-    strong = bool(SPECIFIC.search(clean))
-    named = bool(PROPER_NOUN.search(clean) or MULTI_CAP.search(clean))
-    # The reader named in the third person: an organization that is not the sender,
-    # doing something about its own situation, with a concrete detail.
-    org_fact = named and strong and bool(SITUATION_VERB.search(clean) or situation) and not in_list
-    named_situation = bool(NAMED_SITUATION.search(clean)) and not in_list
-    about_reader = (org_fact or named_situation or bool(REASON_YOU.search(text)) or (
-        bool(GOOD_LUCK.search(text)) and situation
-    )) and (not has_seller or has_reader)
-    gatekeeper = bool(GATEKEEPER.search(text))
-    conditional = bool(CONDITIONAL_START.search(text)) and not named
-    info.reader_specific = not (generic or flattery or guilt or gatekeeper or info.self_praise) and (
-        reported
-        or (not info.seller_subject and observed)
-        or (not info.seller_subject and not info.seller_focus and about_reader and not pressure)
-        or (
+    generic = has(GENERIC_CLAIM) or rhetorical is not None or generic_you
+    gatekeeper = has(GATEKEEPER)
+    excluded = generic or gatekeeper or info.self_praise or has(GUILT)
+    if not excluded:
+        excluded = has(PRAISE) and not clean_has(_DIGIT)  # generic flattery
+    if not excluded:
+        situation = clean_has(SITUATION)
+        named = proper or clean_has(MULTI_CAP)
+        reader_specific = reported or (
             not info.seller_subject
-            and possessive
-            and specific
-            and not pitchy
-            and not info.meeting_ask
-            and not pressure
-            and not conditional
+            and (
+                (specific and not has_seller and has(OBSERVED))
+                or (
+                    possessive
+                    and specific
+                    and not ((has_seller and not possessive) or info.self_praise)
+                    and not info.meeting_ask
+                    and not pressure
+                    and not (has(CONDITIONAL_START) and not named)
+                )
+            )
         )
-        or (info.chase and specific and situation and not has_seller and not pressure)
-    )
-    named_other = bool(PROPER_NOUN.search(clean)) and not has_seller
-    indirect = bool(INDIRECT_QUESTION.search(text)) and has_reader and not s.is_question
+        if not reader_specific and not info.seller_subject and not info.seller_focus and not pressure:
+            # The reader named in the third person: an organization that is not the sender,
+            # doing something about its own situation, with a concrete detail.
+            org_fact = named and strong and (clean_has(SITUATION_VERB) or situation) and not in_list
+            named_situation = clean_has(NAMED_SITUATION) and not in_list
+            about = org_fact or named_situation or has(REASON_YOU) or (has(GOOD_LUCK) and situation)
+            reader_specific = about and (not has_seller or has_reader)
+        if not reader_specific and info.chase and specific and situation and not has_seller and not pressure:
+            reader_specific = True
+        info.reader_specific = reader_specific
+    indirect = not s.is_question and has_reader and has(INDIRECT_QUESTION)
     info.genuine_question = (
         (s.is_question or indirect)
         and not in_list
-        and (has_reader or named_other or bool(regex.search(r",? or\b", core)))
-        and (bool(INTERROGATIVE.search(core)) or indirect)
-        and not (info.meeting_ask or generic or info.chase or GATEKEEPER.search(text) or INTEREST_ASK.search(text))
+        and (has_reader or (proper and not has_seller) or bool(_OR.search(core)))
+        and (indirect or bool(INTERROGATIVE.search(core)))
+        and not (info.meeting_ask or generic or info.chase or gatekeeper or has(INTEREST_ASK))
         and not (has_seller and not possessive)
         and len(text.split()) >= 6
     )
     # New value: a resource or offer, something marked as new, or an insight about others'
     # experience with a concrete detail. Restating the reader's own situation is not new.
-    newness = bool(NEWNESS.search(text))
-    insight = specific and not info.reader_specific and not has_reader
     info.adds_value = (
         not info.chase
         and not info.seller_focus
         and not info.self_praise
         and not info.meeting_ask
         and not (has_seller and not has_reader and not offer)
-        and (offer or newness or insight)
         and not generic
-        and not promo
+        and (offer or has(NEWNESS) or (specific and not info.reader_specific and not has_reader))
+        and not has(PROMO)
     )
     return info
