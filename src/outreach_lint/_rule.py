@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -188,7 +188,3 @@ def _coerce(value: OptionValue, like: OptionValue) -> OptionValue:
         return float(value)
     return str(value)
 
-
-def iter_matches(pattern: Any, text: str, start: int = 0, end: int | None = None) -> Iterator[Any]:
-    """``pattern.finditer`` over a slice, for patterns from both ``re`` and ``regex``."""
-    return pattern.finditer(text, start, len(text) if end is None else end)  # type: ignore[no-any-return]

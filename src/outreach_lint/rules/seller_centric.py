@@ -303,7 +303,8 @@ class FeatureDump(Rule):
             lead_lines = [ln for ln in para.text.splitlines() if ln.strip() and not _ITEM.match(ln)]
             prev = [s.sentence.text for s in info.sentences if i > 0 and s.sentence.paragraph == i - 1]
             intro = " ".join(lead_lines) if lead_lines else (prev[-1] if prev else "")
-            if _CAPABILITY_INTRO.search(intro) and (mentions_seller(intro, None) or analyze_names(info, intro)):
+            names_seller = any(n.lower() in intro.lower() for n in info.seller_names)
+            if _CAPABILITY_INTRO.search(intro) and (mentions_seller(intro, None) or names_seller):
                 yield Hit(para.start, para.end, message=self.message.format(n=len(short)))
         for s in info.sentences:
             if not s.seller_focus and not (s.seller_subject and _CAPABILITY_INTRO.search(s.sentence.text)):
@@ -312,12 +313,6 @@ class FeatureDump(Rule):
             if m and _CAPABILITY_INTRO.search(s.sentence.text):
                 start = s.sentence.start + m.start()
                 yield Hit(start, s.sentence.start + m.end(), message=self.message.format(n=m.group(0).count(",") + 2))
-
-
-def analyze_names(info: object, text: str) -> bool:
-    """True when ``text`` names the sender's company (learned from the signature)."""
-    names = getattr(info, "seller_names", [])
-    return any(n.lower() in text.lower() for n in names)
 
 
 @hookimpl
