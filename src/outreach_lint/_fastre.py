@@ -8,8 +8,16 @@ with identical matches.
 
 from __future__ import annotations
 
+import importlib
+import re
+from collections.abc import Iterator
+from typing import Any
+
 import regex
 
+# The standard library's regular-expression parser (private, stable since 3.11; no stubs).
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
 
 def split_top_level(pattern: str) -> list[str]:
     """The top-level ``|`` branches of a pattern (groups, classes and escapes respected)."""
@@ -54,6 +62,435 @@ def factor_word_boundary(pattern: str) -> str:
     return "|".join([head, *rest])
 
 
-def compile_phrases(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    """``regex.compile`` with the leading word boundary of the branches hoisted."""
-    return regex.compile(factor_word_boundary(pattern), flags)
+def compile_phrases(pattern: str, flags: int = 0, *, prefilter: bool = True) -> PhrasePattern:
+    """A built-in phrase pattern: word boundary hoisted, compiled on first use, prefiltered.
+
+    ``prefilter=False`` keeps the literal check off (for patterns whose syntax the
+    standard parser would read differently, which built-in patterns never use).
+    """
+    return PhrasePattern(factor_word_boundary(pattern), flags, prefilter=prefilter)
+
+
+# -- required-literal prefilter ----------------------------------------------------------
+#
+# Most sentences match none of a big alternation's branches, yet the engine must try the
+# branches at every word start to find that out (15-25 us a sentence for the largest
+# ones). Every match of ``\b(?:quick|brief) (?:call|chat)\b|touch base`` contains one of
+# "quick call", "quick chat", "brief call", "brief chat" or "touch base"; checking the
+# lowercased text for those strings with ``str.__contains__`` is far cheaper and, when
+# none is there, proves there is no match. The strings are derived from the pattern's
+# parse tree (the standard library parser), never written by hand, so they cannot drift
+# from the pattern. This is the "required factor" prefilter of RE2, Hyperscan and ripgrep.
+
+_MAX_SET = 64  # most strings a literal set may expand to
+_MIN_LEN = 2  # single characters (" ", ",") filter nothing useful
+_SCAN_AT = 3  # more required strings than this are looked for with one trie-shaped scan
+_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k", "\u212b": "\u00e5"})
+_SPECIAL = tuple(chr(c) for c in _FOLD)
+# ``regex``'s \\s matches a subset of what ``str.split()`` splits on (checked over all of Unicode).
+_SPACE = (_c.CATEGORY_SPACE, _c.CATEGORY_UNI_SPACE)
+
+
+def _char(code: int) -> str | None:
+    """The lowercase form of a literal, or None when case folding could make it differ."""
+    c = chr(code)
+    if c.isascii() or c.lower() == c.upper():
+        return c.lower()
+    return None
+
+
+def _exact(item: tuple[Any, Any]) -> set[str] | None:
+    """The finite set of (lowercased) strings one parse item matches, or None."""
+    op, av = item
+    if op is _c.LITERAL:
+        c = _char(av)
+        return {c} if c is not None else None
+    if op is _c.AT or op is _c.ASSERT or op is _c.ASSERT_NOT:
+        return {""}
+    if op is _c.CATEGORY and av in _SPACE:
+        return {" "}  # every whitespace run is one space in the folded text
+    if op is _c.IN:
+        out: set[str] = set()
+        for kind, value in av:
+            if kind is _c.CATEGORY and value in _SPACE:
+                out.add(" ")
+                continue
+            if kind is _c.LITERAL:
+                c = _char(value)
+            elif kind is _c.RANGE and value[1] - value[0] < 10:
+                chars = [_char(x) for x in range(value[0], value[1] + 1)]
+                if any(ch is None for ch in chars):
+                    return None
+                out.update(ch for ch in chars if ch is not None)
+                continue
+            else:
+                return None
+            if c is None:
+                return None
+            out.add(c)
+        return out if len(out) <= 10 else None
+    if op is _c.SUBPATTERN:
+        return _exact_seq(av[-1])
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            e = _exact_seq(branch)
+            if e is None:
+                return None
+            union |= e
+        return union if len(union) <= _MAX_SET else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        lo, hi, sub = av
+        e = _exact_seq(sub)
+        if e is None:
+            return None
+        if e <= {" "} and lo <= 1:  # \s+ or \s*: one space (or none) once runs are folded
+            return {" "} if lo == 1 else {"", " "}
+        if hi > 2:
+            return None
+        result: set[str] = set()
+        for n in range(lo, hi + 1):
+            words = {""}
+            for _ in range(n):
+                words = {a + b for a in words for b in e}
+            result |= words
+        return result if len(result) <= _MAX_SET else None
+    return None
+
+
+def _exact_seq(items: Any) -> set[str] | None:
+    words = {""}
+    for item in items:
+        e = _exact(item)
+        if e is None or len(words) * len(e) > _MAX_SET:
+            return None
+        words = {a + b for a in words for b in e}
+    return words
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of the sequence contains, or None when unknown."""
+    candidates: list[frozenset[str]] = []
+    run = {""}
+
+    def close() -> None:
+        if "" not in run:
+            candidates.append(frozenset(run))
+
+    for item in items:
+        e = _exact(item)
+        if e is not None and len(run) * len(e) <= _MAX_SET:
+            run = {a + b for a in run for b in e}
+            continue
+        close()
+        run = e if e is not None else {""}
+        if e is None:
+            found = _required_item(item)
+            if found is not None:
+                candidates.append(found)
+    close()
+    return _best(candidates)
+
+
+def _required_item(item: tuple[Any, Any]) -> frozenset[str] | None:
+    op, av = item
+    if op is _c.SUBPATTERN:
+        return _required(av[-1])
+    if op is _c.ATOMIC_GROUP:
+        return _required(av)
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            r = _required(branch)
+            if r is None:
+                return None
+            union |= r
+        return _minimal(union)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _required(av[2])
+    return None
+
+
+def _minimal(strings: set[str]) -> frozenset[str]:
+    """Fold the strings like texts, then drop those that contain another (the shorter is required already)."""
+    kept: list[str] = []
+    for s in sorted({" ".join(x.split()) for x in strings}, key=len):
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective candidate: longest shortest string, then fewest strings."""
+    usable = [_minimal(set(c)) for c in candidates if c and min(map(len, c)) >= _MIN_LEN]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lowercase strings one of which is in every text the pattern can match, or None.
+
+    None means "no useful filter": the standard parser cannot read the pattern (syntax
+    only the ``regex`` package has) or some branch has no literal of three characters.
+    """
+    try:
+        tree = _parser.parse(pattern, flags & (regex.I | regex.M | regex.S | regex.X))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    found = _required(tree.data)
+    if found is None:
+        return None
+    return _minimal(set(found))
+
+
+def trie_pattern(strings: frozenset[str]) -> str:
+    """A standard-library regex matching any of ``strings``, shaped as a trie (one branch per next character).
+
+    ``re`` tries the branches of a flat alternation one after another at every position;
+    as a trie it compares one character per level, so scanning for 100+ strings costs
+    about as much as scanning for a handful.
+    """
+    trie: dict[str, Any] = {}
+    for word in strings:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:  # a string ends here: reaching it is enough, longer ones add nothing
+            return ""
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+def fold(text: str) -> str:
+    """The form of ``text`` the required strings are looked for in.
+
+    Lowercase, each run of whitespace one space (so ``\\s+`` in a pattern is a plain space
+    in its required strings), and the few non-ASCII letters that ignore-case matching
+    equates with ASCII ones replaced by them. A string found in a text is found in the
+    folded text after the same folding, which is what keeps the prefilter exact.
+    """
+    if not text.isascii():
+        for ch in _SPECIAL:
+            if ch in text:
+                text = text.translate(_FOLD)
+                break
+    return " ".join(text.lower().split())
+
+
+_CAPTURE = re.compile(r"(?<!\\)\((?!\?)|\(\?P?<(?![=!])|\\[1-9]|\(\?P=")
+# Extensions that keep their effect inside one branch: non-capturing, lookaround, atomic, scoped flags.
+_LOCAL_EXT = re.compile(r"[:=!>]|<[=!]|[a-zA-Z]*(?:-[a-zA-Z]+)?:")
+_SPLIT_AT = 4  # alternations with at least this many branches are run branch by branch
+
+
+def _find_all(text: str, sub: str) -> Iterator[int]:
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1)
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level branches, with a hoisted ``\\b(?:a|b)`` head undone into ``\\ba``, ``\\bb``."""
+    head, *rest = split_top_level(pattern)
+    if head.startswith("\\b(?:") and head.endswith(")") and split_top_level(head[5:-1]) != [head[5:-1]]:
+        inner = split_top_level(head[5:-1])
+        if "".join(inner) and all(b for b in inner):
+            return ["\\b" + b for b in inner] + rest
+    return [head, *rest]
+
+
+def _splittable(pattern: str, flags: int) -> list[str] | None:
+    """Branches to run one by one, or None when that could change a match object or the matches.
+
+    Not split: capturing groups or backreferences (group numbers would change), inline
+    flags (they apply to the whole pattern), and branches that can match the empty
+    string (``finditer`` steps differently after an empty match).
+    """
+    if _CAPTURE.search(pattern) or any(not _LOCAL_EXT.match(pattern, i + 2) for i in _find_all(pattern, "(?")):
+        return None
+    branches = _branches(pattern)
+    if len(branches) < _SPLIT_AT:
+        return None
+    for b in branches:
+        try:
+            if _parser.parse(b, flags & (regex.I | regex.M | regex.S | regex.X)).getwidth()[0] == 0:
+                return None
+        except (re.error, RecursionError, OverflowError, ValueError):
+            return None
+    return branches
+
+
+class PhrasePattern:
+    """A ``regex`` pattern compiled on first use and skipped when its required strings are absent.
+
+    It offers the ``regex.Pattern`` methods the rules use; a search whose text lacks every
+    required string returns "no match" without running the engine. A long alternation
+    (``a|b|c|...``) is also run branch by branch, each branch only when its own required
+    strings are present, and the matches are merged exactly as the whole alternation
+    would give them (leftmost first, the earlier branch on a tie, no overlaps): the
+    ``regex`` engine otherwise tries every branch at every position. Searches limited by
+    ``pos``/``endpos`` always run the whole pattern (no slicing of large texts).
+    """
+
+    __slots__ = ("_branches", "_compiled", "_filter", "_flags", "_prefilter", "_required", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0, *, prefilter: bool = True) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._prefilter = prefilter
+        self._compiled: regex.Pattern[str] | None = None
+        self._filter: re.Pattern[str] | None = None
+        self._branches: tuple[PhrasePattern, ...] = ()
+        self._required: frozenset[str] | bool | None = False  # False: not computed yet
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled ``regex`` pattern (compiled now if not yet)."""
+        c = self._compiled
+        if c is None:
+            c = self._compiled = regex.compile(self.pattern, self._flags)
+        return c
+
+    @property
+    def flags(self) -> int:
+        return self.compiled.flags
+
+    @property
+    def required(self) -> frozenset[str] | None:
+        """The strings of which a match contains one (None: no filter)."""
+        r = self._required
+        if r is False:
+            r = required_strings(self.pattern, self._flags) if self._prefilter else None
+            if r is not None and len(r) > _SCAN_AT:
+                self._filter = re.compile(trie_pattern(r))
+            if self._prefilter:
+                split = _splittable(self.pattern, self._flags)
+                if split is not None:
+                    self._branches = tuple(PhrasePattern(b, self._flags) for b in split)
+            self._required = r  # set last: other threads read the fields above once this is set
+        return r  # type: ignore[return-value]
+
+    def may_match(self, text: str, folded: str | None = None) -> bool:
+        """False only when no match is possible in ``text`` (``folded`` is ``fold(text)``, if known)."""
+        req = self.required
+        if req is None:
+            return True
+        low = folded if folded is not None else fold(text)
+        if self._filter is not None:
+            return self._filter.search(low) is not None
+        for s in req:  # noqa: SIM110 - a plain loop is measurably faster than any() here
+            if s in low:
+                return True
+        return False
+
+    def found_in(self, text: str, folded: str | None = None) -> bool:
+        """``search(text) is not None``, with ``fold(text)`` passed in when the caller has it."""
+        if folded is None:
+            folded = fold(text)
+        if not self.may_match(text, folded):
+            return False
+        if not self._branches:
+            return self.compiled.search(text) is not None
+        return any(b.may_match(text, folded) and b.compiled.search(text) is not None for b in self._branches)
+
+    def _candidates(self, string: str) -> list[PhrasePattern] | None:
+        """Branches that may match (None: run the whole pattern); empty when nothing can match."""
+        folded = fold(string)
+        if not self.may_match(string, folded):
+            return []
+        if not self._branches:
+            return None
+        return [b for b in self._branches if b.may_match(string, folded)]
+
+    def _merged(self, string: str, branches: list[PhrasePattern]) -> Iterator[regex.Match[str]]:
+        """The matches of the whole alternation, from its branches' own searches (branches never match empty)."""
+        compiled = [b.compiled for b in branches]
+        upcoming = [c.search(string) for c in compiled]
+        pos = 0
+        while True:
+            best: regex.Match[str] | None = None
+            for i, m in enumerate(upcoming):
+                if m is not None and m.start() < pos:  # overlaps the last match: look again after it
+                    m = upcoming[i] = compiled[i].search(string, pos)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            pos = best.end()
+
+    def search(
+        self, string: str, pos: int | None = None, endpos: int | None = None, **kw: Any
+    ) -> regex.Match[str] | None:
+        if pos is not None or endpos is not None or kw:
+            return self.compiled.search(string, pos, endpos, **kw)
+        branches = self._candidates(string)
+        if branches is None:
+            return self.compiled.search(string)
+        return next(self._merged(string, branches), None)
+
+    def match(
+        self, string: str, pos: int | None = None, endpos: int | None = None, **kw: Any
+    ) -> regex.Match[str] | None:
+        if pos is None and endpos is None and not self.may_match(string):
+            return None
+        return self.compiled.match(string, pos, endpos, **kw)
+
+    def fullmatch(
+        self, string: str, pos: int | None = None, endpos: int | None = None, **kw: Any
+    ) -> regex.Match[str] | None:
+        if pos is None and endpos is None and not self.may_match(string):
+            return None
+        return self.compiled.fullmatch(string, pos, endpos, **kw)
+
+    def finditer(
+        self, string: str, pos: int | None = None, endpos: int | None = None, **kw: Any
+    ) -> Iterator[regex.Match[str]]:
+        if pos is not None or endpos is not None or kw.keys() - {"timeout"}:
+            return self.compiled.finditer(string, pos, endpos, **kw)
+        if kw.get("timeout") is not None:  # a user's pattern: no filter, the time limit applies
+            return self.compiled.finditer(string, **kw)
+        branches = self._candidates(string)
+        if branches is None:
+            return self.compiled.finditer(string)
+        return self._merged(string, branches)
+
+    def findall(self, string: str, pos: int | None = None, endpos: int | None = None, **kw: Any) -> list[Any]:
+        if pos is not None or endpos is not None or kw:
+            return self.compiled.findall(string, pos, endpos, **kw)
+        branches = self._candidates(string)
+        if branches is None:
+            return self.compiled.findall(string)
+        return [m.group(0) for m in self._merged(string, branches)]  # split patterns have no groups
+
+    def sub(self, repl: Any, string: str, count: int = 0, **kw: Any) -> str:
+        branches = None if kw else self._candidates(string)
+        if branches is None:
+            return self.compiled.sub(repl, string, count, **kw)
+        if not branches:
+            return string
+        out: list[str] = []
+        last = 0
+        for n, m in enumerate(self._merged(string, branches)):
+            if count and n >= count:
+                break
+            out.append(string[last : m.start()])
+            out.append(repl(m) if callable(repl) else m.expand(repl))
+            last = m.end()
+        out.append(string[last:])
+        return "".join(out)
+
+    def split(self, string: str, maxsplit: int = 0, **kw: Any) -> list[str | Any]:
+        if not kw and not self.may_match(string):
+            return [string]
+        return self.compiled.split(string, maxsplit, **kw)
+
+    def __repr__(self) -> str:
+        return f"PhrasePattern({self.pattern!r}, {self._flags})"

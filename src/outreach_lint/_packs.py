@@ -111,7 +111,12 @@ class PackRule(Rule):
         if not sources:
             raise RulePackError(f"rule {spec.code} has neither phrases nor patterns", pack=pack)
         try:
-            self.pattern = compile_phrases("|".join(sources), regex.I | regex.M | regex.V0)
+            # Built-in packs get the literal prefilter and compile on first use; a user's
+            # pattern may use syntax only ``regex`` reads, so it is compiled now, unfiltered,
+            # and a bad one fails at load time with the pack's name.
+            self.pattern = compile_phrases("|".join(sources), regex.I | regex.M | regex.V0, prefilter=trusted)
+            if not trusted:
+                self.pattern.compiled  # noqa: B018 - compile now to report errors at load time
         except regex.error as exc:
             raise RulePackError(f"rule {spec.code}: invalid pattern: {exc}", pack=pack) from exc
         super().__init__()
@@ -122,11 +127,11 @@ class PackRule(Rule):
                 for m in self.pattern.finditer(doc.subject, timeout=self.timeout):
                     yield Hit(m.start(), m.end(), part="subject")
             return
-        end = len(doc.prose)
+        text = doc.prose
         if self.spec.scope == "opening":
             paras = doc.paragraphs
-            end = paras[0].end if paras else 0
-        for m in self.pattern.finditer(doc.prose, 0, end, timeout=self.timeout):
+            text = text[: paras[0].end] if paras else ""
+        for m in self.pattern.finditer(text, timeout=self.timeout):
             if m.end() > m.start():
                 yield Hit(m.start(), m.end())
 

@@ -1,4 +1,8 @@
-"""Hoisting the shared word boundary out of an alternation never changes what matches."""
+"""The phrase-pattern speed-ups never change what matches.
+
+Hoisting the shared word boundary, the required-literal prefilter and running long
+alternations branch by branch must all give exactly the matches of the pattern as written.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outreach_lint._fastre import factor_word_boundary, split_top_level
+from outreach_lint._fastre import PhrasePattern, factor_word_boundary, fold, required_strings, split_top_level
 from outreach_lint.rules import _signals
 
 
@@ -19,7 +23,7 @@ def test_factoring_hoists_only_bounded_branches() -> None:
     assert factor_word_boundary(r"\bonly") == r"\bonly"
 
 
-PATTERNS = [p for p in vars(_signals).values() if isinstance(p, regex.Pattern)]
+PATTERNS = [p for p in vars(_signals).values() if isinstance(p, regex.Pattern | PhrasePattern)]
 WORDS = st.sampled_from(
     ["we", "our", "your", "you", "just", "following", "up", "quick", "call", "15", "minutes", "industry-leading",
      "the", "leading", "platform", "Tuesday", "or", "Thursday", "?", ".", ",", "imagine", "trusted", "by", "3,000"]
@@ -49,3 +53,127 @@ def test_signal_patterns_match_the_same_after_factoring(words: list[str]) -> Non
         original = [m.span() for m in written.finditer(text)]
         factored = [m.span() for m in pattern.finditer(text)]
         assert original == factored, pattern.pattern[:60]
+
+
+# -- the required-literal prefilter and branch-by-branch runs -------------------------------
+
+
+def test_required_strings_come_from_every_branch() -> None:
+    found = required_strings(r"\b(?:quick|brief)\s+call\b|touch base", regex.I)
+    assert found == {"quick call", "brief call", "touch base"}
+
+
+def test_required_strings_drop_ones_containing_a_shorter_one() -> None:
+    assert required_strings(r"\bcall\b|\bquick call\b", regex.I) == {"call"}
+
+
+def test_no_filter_when_a_branch_has_no_literal() -> None:
+    assert required_strings(r"\bfollowing up\b|\d+%", regex.I) is None
+
+
+def test_no_filter_for_syntax_only_regex_reads() -> None:
+    assert required_strings(r"\p{Lu}\w+ Corp", 0) is None
+
+
+def test_fold_lowercases_collapses_space_and_maps_special_letters() -> None:
+    assert fold("Quick\n\t CALL") == "quick call"
+    assert fold("\u017fee") == "see"  # long s matches "s" when ignoring case
+    assert fold("\u212aeep") == "keep"  # Kelvin sign
+
+
+def test_a_text_without_the_required_strings_is_not_searched() -> None:
+    p = PhrasePattern(r"\bquick call\b|\bshort chat\b", regex.I)
+    assert p.search("Nothing here.") is None
+    assert p._compiled is None  # never compiled: the filter ruled the text out
+    assert p.search("A QUICK call?") is not None
+    assert p.search("A quick\ncall?") is None  # the filter passes, the pattern (a literal space) does not
+
+
+def test_capturing_groups_and_inline_flags_keep_the_pattern_whole() -> None:
+    for source in [r"\ba(b)|\bc|\bd|\be", r"\b(?P<x>a)|\bc|\bd|\be", r"(?i)\ba|\bc|\bd|\be"]:
+        p = PhrasePattern(source, 0)
+        p.required  # noqa: B018
+        assert p._branches == ()
+    p = PhrasePattern(r"\bab|\bcd|\bef|\bgh(?-i:X)", regex.I)
+    p.required  # noqa: B018
+    assert len(p._branches) == 4
+
+
+def test_split_alternation_merges_like_the_whole_one() -> None:
+    # Overlaps, ties at one position (the earlier branch wins) and matches after an overlap.
+    p = PhrasePattern(r"\bab\w*|\bb\w+|\babc d|\bcd|\bd e", regex.I)
+    whole = regex.compile(p.pattern, regex.I)
+    text = "abc d e, abc de; cd e; d e ABC D"
+    assert [m.span() for m in p.finditer(text)] == [m.span() for m in whole.finditer(text)]
+    assert p.sub("#", text) == whole.sub("#", text)
+    assert p.findall(text) == whole.findall(text)
+
+
+def _phrase_patterns() -> list[PhrasePattern]:
+    from outreach_lint import Linter
+    from outreach_lint.rules import readability, scripted_pitch, seller_centric, subject, volume_over_value
+
+    found = {id(p): p for m in (_signals, scripted_pitch, seller_centric, subject, volume_over_value, readability)
+             for p in vars(m).values() if isinstance(p, PhrasePattern)}
+    for rule, _ in Linter().all_rules:  # the built-in pack's rules
+        pattern = getattr(rule, "pattern", None)
+        if isinstance(pattern, PhrasePattern):
+            found[id(pattern)] = pattern
+    return list(found.values())
+
+
+ALL_PATTERNS = _phrase_patterns()
+FILTERED = [p for p in ALL_PATTERNS if p.required is not None]
+
+
+def _same(p: PhrasePattern, text: str) -> None:
+    whole = regex.compile(p.pattern, p._flags)
+    assert [m.span() for m in p.finditer(text)] == [m.span() for m in whole.finditer(text)], p.pattern[:60]
+    first = whole.search(text)
+    got = p.search(text)
+    assert (got and got.span()) == (first and first.span()), p.pattern[:60]
+    assert p.found_in(text) is (first is not None)
+    assert p.sub(" ", text) == whole.sub(" ", text)
+
+
+def test_most_builtin_phrase_patterns_have_a_filter() -> None:
+    assert len(FILTERED) >= 0.8 * len(ALL_PATTERNS)
+    assert sum(bool(p._branches) for p in ALL_PATTERNS) >= 10
+
+
+def test_prefilter_is_exact_on_the_corpora() -> None:
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = []
+    for path in (root.parent / "shared" / "corpus" / "dev.jsonl", root / "tests" / "data" / "validation.jsonl"):
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                texts.append(f"{row.get('subject') or ''}\n\n{row.get('body', '')}")
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in (root / "examples").rglob("*") if p.is_file()]
+    assert len(texts) > 100
+    units = texts + [s for t in texts for s in regex.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
+    for p in ALL_PATTERNS:
+        for text in units:
+            _same(p, text)
+
+
+def _pieces() -> st.SearchStrategy[str]:
+    literals = sorted({s for p in FILTERED for s in (p.required or ())})
+    return st.one_of(
+        st.sampled_from(literals),
+        st.sampled_from(literals).map(str.upper),
+        st.sampled_from(literals).map(lambda s: s.replace(" ", "\n  ")),
+        st.sampled_from([" ", "\n", ", ", ". ", "? ", "\u017f", "\u212a", "\u0130", "’", "'", "-", "15", "we", "your"]),
+        st.text(max_size=4),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_pieces(), min_size=1, max_size=12))
+def test_prefilter_and_split_never_change_matches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for p in ALL_PATTERNS:
+        _same(p, text)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .._document import MERGE_CHAR, Document, Sentence
-from .._fastre import compile_phrases
+from .._fastre import PhrasePattern, compile_phrases, fold
 
 # -- vocabulary ------------------------------------------------------------------------
 
@@ -419,7 +419,7 @@ def mentions_seller(text: str, name_re: regex.Pattern[str] | None) -> bool:
     return bool(SELLER_PRONOUN.search(text) or (name_re is not None and name_re.search(text)))
 
 
-def _strip(text: str, patterns: list[regex.Pattern[str] | None]) -> str:
+def _strip(text: str, patterns: list[PhrasePattern | regex.Pattern[str] | None]) -> str:
     for p in patterns:
         if p is not None:
             text = p.sub(" ", text)
@@ -427,21 +427,26 @@ def _strip(text: str, patterns: list[regex.Pattern[str] | None]) -> str:
 
 
 class _Probe:
-    """Searches one text, running each pattern at most once."""
+    """Searches one text, running each pattern at most once (and not at all when its prefilter rules it out)."""
 
-    __slots__ = ("_hits", "text")
+    __slots__ = ("_folded", "_hits", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._folded = fold(text)
         self._hits: dict[int, bool] = {}
 
-    def __call__(self, pattern: regex.Pattern[str] | None) -> bool:
+    def __call__(self, pattern: PhrasePattern | regex.Pattern[str] | None) -> bool:
         if pattern is None:
             return False
         key = id(pattern)
         hit = self._hits.get(key)
         if hit is None:
-            hit = self._hits[key] = pattern.search(self.text) is not None
+            if isinstance(pattern, PhrasePattern):
+                hit = pattern.found_in(self.text, self._folded)
+            else:
+                hit = pattern.search(self.text) is not None
+            self._hits[key] = hit
         return hit
 
 
