@@ -329,7 +329,8 @@ def write_docs(docs_dir: Path, infos: Sequence[RuleInfo] | None = None) -> list[
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m outreach_lint._docgen [--check] [--docs-dir DIR]``."""
-    parser = argparse.ArgumentParser(prog=REGENERATE, description="Regenerate the generated parts of docs/.")
+    what = "Regenerate the generated parts of docs/ and the prefilter table."
+    parser = argparse.ArgumentParser(prog=REGENERATE, description=what)
     parser.add_argument("--docs-dir", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if anything is stale")
     args = parser.parse_args(argv)
@@ -337,8 +338,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = "run at the repository root, or use --docs-dir"
         print(f"{args.docs_dir}: no such folder ({hint})", file=sys.stderr)
         return 2
+    from ._fastre import write_table
+
     if args.check:
         stale = stale_files(args.docs_dir)
+        if not write_table(check=True):
+            stale.append("src/outreach_lint/_prefilter_table.py")
         for line in stale:
             print(line)
         if stale:
@@ -346,6 +351,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1 if stale else 0
     for line in write_docs(args.docs_dir):
         print(line)
+    if not write_table():
+        print("src/outreach_lint/_prefilter_table.py")
     return 0
 
 

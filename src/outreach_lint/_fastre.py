@@ -286,6 +286,7 @@ def fold(text: str) -> str:
 _CAPTURE = re.compile(r"(?<!\\)\((?!\?)|\(\?P?<(?![=!])|\\[1-9]|\(\?P=")
 # Extensions that keep their effect inside one branch: non-capturing, lookaround, atomic, scoped flags.
 _LOCAL_EXT = re.compile(r"[:=!>]|<[=!]|[a-zA-Z]*(?:-[a-zA-Z]+)?:")
+_TRIE_AFTER = 16  # searches with the plain loop before the trie scan is compiled (~1 ms each)
 _SPLIT_AT = 4  # alternations with at least this many branches are run branch by branch
 
 
@@ -327,6 +328,93 @@ def _splittable(pattern: str, flags: int) -> list[str] | None:
     return branches
 
 
+_TABLE: dict[tuple[str, int], tuple[tuple[str, ...] | None, tuple[str, ...] | None]] | None = None
+
+
+def _table() -> dict[tuple[str, int], tuple[tuple[str, ...] | None, tuple[str, ...] | None]]:
+    global _TABLE
+    if _TABLE is None:
+        try:
+            from ._prefilter_table import TABLE
+        except ImportError:  # pragma: no cover - a checkout before the table was generated
+            TABLE = {}
+        _TABLE = TABLE
+    return _TABLE
+
+
+def analysis(pattern: str, flags: int) -> tuple[frozenset[str] | None, list[str] | None]:
+    """The required strings of a pattern and its branches to run one by one (None: whole).
+
+    Deriving them parses the pattern (~2 ms for a long one), which a one-file run pays for
+    every built-in pattern; so the answers for the built-in patterns are generated ahead
+    into ``_prefilter_table.py`` (``python -m outreach_lint._docgen``), keyed by the full
+    pattern text. A pattern that is not in the table (changed, or a plugin's) is derived
+    here; a test checks that the table equals the derivation and covers every built-in.
+    """
+    hit = _table().get((pattern, int(flags)))
+    if hit is not None:
+        req, split = hit
+        return (frozenset(req) if req is not None else None), (list(split) if split is not None else None)
+    return required_strings(pattern, flags), _splittable(pattern, flags)
+
+
+def builtin_patterns(*, branches: bool = True) -> list[PhrasePattern]:
+    """Every prefiltered phrase pattern of the built-in rules and packs (and their branches)."""
+    import sys
+
+    from ._linter import Linter
+
+    linter = Linter(entry_points=False)  # imports the built-in plugin modules, compiles the built-in packs
+    todo = [p for rule, plugin in linter.all_rules if plugin.startswith("outreach_lint.")
+            for p in vars(rule).values() if isinstance(p, PhrasePattern)]
+    for name, module in list(sys.modules.items()):
+        if name == "outreach_lint" or name.startswith("outreach_lint."):
+            todo.extend(p for p in vars(module).values() if isinstance(p, PhrasePattern))
+    found: dict[tuple[str, int], PhrasePattern] = {}
+    while todo:
+        p = todo.pop()
+        if p._prefilter and (p.pattern, p._flags) not in found:
+            found[(p.pattern, p._flags)] = p
+            if branches:
+                p.required  # noqa: B018 - derives the branches
+                todo.extend(p._branches)
+    return sorted(found.values(), key=lambda p: (p.pattern, p._flags))
+
+
+def write_table(path: str | None = None, *, check: bool = False) -> bool:
+    """Write (or with ``check``, compare) ``_prefilter_table.py``; True when it was up to date."""
+    import os
+
+    rows = {}
+    for p in builtin_patterns():
+        req = required_strings(p.pattern, p._flags)
+        split = _splittable(p.pattern, p._flags)
+        rows[(p.pattern, int(p._flags))] = (
+            tuple(sorted(req)) if req is not None else None,
+            tuple(split) if split is not None else None,
+        )
+    body = (
+        '"""Required strings and branches of the built-in phrase patterns (generated; do not edit).\n\n'
+        "Regenerate with ``python -m outreach_lint._docgen``; see ``_fastre.analysis``.\n"
+        '"""\n\n'
+        "TABLE: dict[tuple[str, int], tuple[tuple[str, ...] | None, tuple[str, ...] | None]] = {\n"
+        + "".join(f"    {key!r}: {rows[key]!r},\n" for key in sorted(rows))
+        + "}\n"
+    )
+    target = path or os.path.join(os.path.dirname(__file__), "_prefilter_table.py")
+    try:
+        with open(target, encoding="utf-8") as fh:
+            current = fh.read()
+    except FileNotFoundError:
+        current = ""
+    if current == body:
+        return True
+    if not check:
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write(body)
+    return False
+
+
 class PhrasePattern:
     """A ``regex`` pattern compiled on first use and skipped when its required strings are absent.
 
@@ -339,7 +427,7 @@ class PhrasePattern:
     ``pos``/``endpos`` always run the whole pattern (no slicing of large texts).
     """
 
-    __slots__ = ("_branches", "_compiled", "_filter", "_flags", "_prefilter", "_required", "pattern")
+    __slots__ = ("_branches", "_compiled", "_countdown", "_filter", "_flags", "_prefilter", "_required", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0, *, prefilter: bool = True) -> None:
         self.pattern = pattern
@@ -347,6 +435,7 @@ class PhrasePattern:
         self._prefilter = prefilter
         self._compiled: regex.Pattern[str] | None = None
         self._filter: re.Pattern[str] | None = None
+        self._countdown = 0  # uses left before the trie scan is compiled (0: none pending)
         self._branches: tuple[PhrasePattern, ...] = ()
         self._required: frozenset[str] | bool | None = False  # False: not computed yet
 
@@ -367,13 +456,15 @@ class PhrasePattern:
         """The strings of which a match contains one (None: no filter)."""
         r = self._required
         if r is False:
-            r = required_strings(self.pattern, self._flags) if self._prefilter else None
-            if r is not None and len(r) > _SCAN_AT:
-                self._filter = re.compile(trie_pattern(r))
+            split: list[str] | None = None
             if self._prefilter:
-                split = _splittable(self.pattern, self._flags)
-                if split is not None:
-                    self._branches = tuple(PhrasePattern(b, self._flags) for b in split)
+                r, split = analysis(self.pattern, self._flags)
+            else:
+                r = None
+            if r is not None and len(r) > _SCAN_AT:
+                self._countdown = _TRIE_AFTER
+            if split is not None:
+                self._branches = tuple(PhrasePattern(b, self._flags) for b in split)
             self._required = r  # set last: other threads read the fields above once this is set
         return r  # type: ignore[return-value]
 
@@ -383,8 +474,13 @@ class PhrasePattern:
         if req is None:
             return True
         low = folded if folded is not None else fold(text)
-        if self._filter is not None:
-            return self._filter.search(low) is not None
+        f = self._filter
+        if f is not None:
+            return f.search(low) is not None
+        if self._countdown:  # a pattern in steady use gets the trie scan; a one-off run skips compiling it
+            self._countdown -= 1
+            if not self._countdown:
+                self._filter = re.compile(trie_pattern(req))
         for s in req:  # noqa: SIM110 - a plain loop is measurably faster than any() here
             if s in low:
                 return True
@@ -494,3 +590,4 @@ class PhrasePattern:
 
     def __repr__(self) -> str:
         return f"PhrasePattern({self.pattern!r}, {self._flags})"
+

