@@ -43,7 +43,7 @@ from ._formatter import Formatter
 from ._io import decode, read_text
 from ._linter import Linter
 from ._models import FileReport, RuleOption, Severity
-from ._parallel import LinterSpec, iter_lint_targets, job_count, lint_parallel
+from ._parallel import AUTO, AUTO_MIN_FILES, LinterSpec, iter_lint_targets, job_count, lint_parallel, workers_for
 from ._plugins import load_registry
 
 PROG = "outreach-lint"
@@ -137,7 +137,12 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument("--lint-quoted", action=argparse.BooleanOptionalAction, help="also lint quoted reply text")
     g.add_argument(
-        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="processes to lint with (0 or auto: CPUs)"
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=AUTO,
+        metavar="N",
+        help=f"processes to lint with (default auto: one per CPU from {AUTO_MIN_FILES} files on)",
     )
 
 
@@ -393,11 +398,16 @@ def iter_reports(
             j += 1
         group = paths[i:j]
         i = j
-        if args.jobs > 1:
+        if args.jobs != 1:
             targets = iter_lint_targets(linter, group)
-            if len(targets) > 1:
-                yield from ((r, None) for r in lint_parallel(spec, targets, args.jobs))
-                continue
+            workers = workers_for(args.jobs, len(targets))
+            if workers > 1:
+                yield from ((r, None) for r in lint_parallel(spec, targets, workers, linter))
+            else:
+                for path, is_sequence in targets:
+                    reports = linter.lint_paths([path]) if is_sequence else [linter.lint_file(path)]
+                    yield from ((r, None) for r in reports)
+            continue
         yield from ((r, None) for r in linter.lint_paths(group))
 
 

@@ -8,6 +8,7 @@ with identical matches.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Iterator
@@ -244,12 +245,14 @@ def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return _minimal(set(found))
 
 
-def trie_pattern(strings: frozenset[str]) -> str:
+def trie_pattern(strings: frozenset[str], *, longest: bool = False) -> str:
     """A standard-library regex matching any of ``strings``, shaped as a trie (one branch per next character).
 
     ``re`` tries the branches of a flat alternation one after another at every position;
     as a trie it compares one character per level, so scanning for 100+ strings costs
-    about as much as scanning for a handful.
+    about as much as scanning for a handful. By default it stops at the shortest string
+    that matches (enough to know one is there); ``longest`` makes it match the longest
+    string at the position instead (the shorter ones found there are its prefixes).
     """
     trie: dict[str, Any] = {}
     for word in strings:
@@ -259,14 +262,35 @@ def trie_pattern(strings: frozenset[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        if "" in node:  # a string ends here: reaching it is enough, longer ones add nothing
+        ends = "" in node
+        if ends and not longest:  # a string ends here: reaching it is enough
             return ""
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
 
     return emit(trie)
 
 
+_NEVER = re.compile(r"(?!)")
+
+
+def with_prefixes(owners: dict[str, set[int]]) -> dict[str, set[int]]:
+    """For a longest-match trie scan: a string found at a position means its prefixes in the set are there too."""
+    out: dict[str, set[int]] = {}
+    for s in owners:
+        merged: set[int] = set()
+        for k in range(1, len(s) + 1):
+            ix = owners.get(s[:k])
+            if ix is not None:
+                merged |= ix
+        out[s] = merged
+    return out
+
+
+@functools.lru_cache(maxsize=256)  # rules search the same sentence with many patterns
 def fold(text: str) -> str:
     """The form of ``text`` the required strings are looked for in.
 
@@ -427,7 +451,20 @@ class PhrasePattern:
     ``pos``/``endpos`` always run the whole pattern (no slicing of large texts).
     """
 
-    __slots__ = ("_branches", "_compiled", "_countdown", "_filter", "_flags", "_prefilter", "_required", "pattern")
+    __slots__ = (
+        "_always",
+        "_branches",
+        "_compiled",
+        "_countdown",
+        "_filter",
+        "_flags",
+        "_owners",
+        "_prefilter",
+        "_required",
+        "_scan",
+        "_scan_countdown",
+        "pattern",
+    )
 
     def __init__(self, pattern: str, flags: int = 0, *, prefilter: bool = True) -> None:
         self.pattern = pattern
@@ -437,6 +474,10 @@ class PhrasePattern:
         self._filter: re.Pattern[str] | None = None
         self._countdown = 0  # uses left before the trie scan is compiled (0: none pending)
         self._branches: tuple[PhrasePattern, ...] = ()
+        self._scan: re.Pattern[str] | None = None  # all branches' required strings at once
+        self._scan_countdown = _TRIE_AFTER
+        self._owners: dict[str, tuple[int, ...]] = {}
+        self._always: tuple[int, ...] = ()
         self._required: frozenset[str] | bool | None = False  # False: not computed yet
 
     @property
@@ -486,15 +527,18 @@ class PhrasePattern:
                 return True
         return False
 
-    def found_in(self, text: str, folded: str | None = None) -> bool:
-        """``search(text) is not None``, with ``fold(text)`` passed in when the caller has it."""
+    def found_in(self, text: str, folded: str | None = None, *, filtered: bool = False) -> bool:
+        """``search(text) is not None``, with ``fold(text)`` passed in when the caller has it.
+
+        ``filtered``: the caller has already checked :meth:`may_match` (a :class:`PatternSet` scan).
+        """
         if folded is None:
             folded = fold(text)
-        if not self.may_match(text, folded):
+        if not filtered and not self.may_match(text, folded):
             return False
         if not self._branches:
             return self.compiled.search(text) is not None
-        return any(b.may_match(text, folded) and b.compiled.search(text) is not None for b in self._branches)
+        return any(b.compiled.search(text) is not None for b in self._branch_candidates(folded))
 
     def _candidates(self, string: str) -> list[PhrasePattern] | None:
         """Branches that may match (None: run the whole pattern); empty when nothing can match."""
@@ -503,7 +547,41 @@ class PhrasePattern:
             return []
         if not self._branches:
             return None
-        return [b for b in self._branches if b.may_match(string, folded)]
+        return self._branch_candidates(folded)
+
+    def _branch_candidates(self, folded: str) -> list[PhrasePattern]:
+        """The branches (in order) whose required strings are in the folded text.
+
+        One scan finds every required string of every branch: at each position the trie
+        gives the longest string there, and each string knows the branches that require
+        it or one of its prefixes (the shorter strings found at the same position).
+        """
+        scan = self._scan
+        if scan is None:
+            if self._scan_countdown:
+                self._scan_countdown -= 1
+                if not self._scan_countdown:
+                    self._build_scan()
+            return [b for b in self._branches if b.may_match(folded, folded)]
+        owners = self._owners
+        hits: set[int] = set(self._always)
+        for found in scan.findall(folded):
+            hits.update(owners[found])
+        return [self._branches[i] for i in sorted(hits)]
+
+    def _build_scan(self) -> None:
+        owners: dict[str, set[int]] = {}
+        always: list[int] = []
+        for i, b in enumerate(self._branches):
+            req = b.required
+            if req is None:
+                always.append(i)
+                continue
+            for s in req:
+                owners.setdefault(s, set()).add(i)
+        self._owners = {s: tuple(sorted(ix)) for s, ix in with_prefixes(owners).items()}
+        self._always = tuple(always)
+        self._scan = re.compile("(?=(" + trie_pattern(frozenset(owners), longest=True) + "))") if owners else _NEVER
 
     def _merged(self, string: str, branches: list[PhrasePattern]) -> Iterator[regex.Match[str]]:
         """The matches of the whole alternation, from its branches' own searches (branches never match empty)."""
@@ -591,3 +669,50 @@ class PhrasePattern:
     def __repr__(self) -> str:
         return f"PhrasePattern({self.pattern!r}, {self._flags})"
 
+
+
+class PatternSet:
+    """The prefilters of several phrase patterns, run as one scan of a text.
+
+    A sentence checked against thirty patterns would run thirty filter scans; the set
+    runs one trie scan for all their required strings and answers which patterns may
+    match. Like the branch scan, it is built only once the set is in steady use.
+    """
+
+    def __init__(self, patterns: list[PhrasePattern]) -> None:
+        self._patterns = list(patterns)
+        self.members = frozenset(id(p) for p in self._patterns)
+        self._countdown = _TRIE_AFTER
+        self._scan: re.Pattern[str] | None = None
+        self._owners: dict[str, frozenset[int]] = {}
+        self._always: frozenset[int] = frozenset()
+
+    def candidates(self, folded: str) -> frozenset[int] | set[int] | None:
+        """``id()`` of the member patterns that may match the folded text (None: not built yet, ask each)."""
+        scan = self._scan
+        if scan is None:
+            self._countdown -= 1
+            if self._countdown > 0:
+                return None
+            self._build()
+            scan = self._scan
+            assert scan is not None
+        owners = self._owners
+        hits = set(self._always)
+        for found in scan.findall(folded):
+            hits |= owners[found]
+        return hits
+
+    def _build(self) -> None:
+        owners: dict[str, set[int]] = {}
+        always: set[int] = set()
+        for p in self._patterns:
+            req = p.required
+            if req is None:
+                always.add(id(p))
+                continue
+            for s in req:
+                owners.setdefault(s, set()).add(id(p))
+        self._owners = {s: frozenset(ix) for s, ix in with_prefixes(owners).items()}
+        self._always = frozenset(always)
+        self._scan = re.compile("(?=(" + trie_pattern(frozenset(owners), longest=True) + "))") if owners else _NEVER

@@ -66,20 +66,53 @@ def iter_lint_targets(linter: Linter, paths: Sequence[str]) -> list[tuple[str, b
     return list(iter_targets(paths, linter.config.include, exclude))
 
 
-def job_count(value: str) -> int:
-    """``--jobs`` value: a positive number, or ``0``/``auto`` for the number of CPUs."""
-    if value.strip().lower() in {"0", "auto"}:
+AUTO = 0  # ``--jobs auto``: one process per usable CPU, once there are enough files to pay for them
+AUTO_MIN_FILES = 100  # below this, starting workers costs more than it saves (measured: benchmarks/)
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (the affinity mask, as containers set it), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def job_count(value: str) -> int:
+    """``--jobs`` value: a positive number, or ``0``/``auto`` (:data:`AUTO`)."""
+    if value.strip().lower() in {"0", "auto"}:
+        return AUTO
     n = int(value)
     if n < 0:
         raise ValueError("must be a positive number, 0 or auto")
     return n
 
 
-def lint_parallel(spec: LinterSpec, targets: Sequence[tuple[str, bool]], jobs: int) -> Iterator[FileReport]:
-    """Reports for ``targets`` linted in ``jobs`` processes, in the order of ``targets``."""
+def workers_for(jobs: int, files: int) -> int:
+    """Processes to use for ``files`` targets: ``auto`` stays in-process for small runs (a pre-commit hook)."""
+    if jobs == AUTO:
+        return cpu_count() if files >= AUTO_MIN_FILES else 1
+    return max(1, min(jobs, files))
+
+
+def lint_parallel(
+    spec: LinterSpec, targets: Sequence[tuple[str, bool]], jobs: int, linter: Linter | None = None
+) -> Iterator[FileReport]:
+    """Reports for ``targets`` linted in ``jobs`` processes, in the order of ``targets``.
+
+    With the ``fork`` start method the workers inherit ``linter`` (plugins loaded, rules
+    configured) instead of building their own; with ``spawn`` they build one from ``spec``.
+    """
+    global _WORKER
     workers = max(1, min(jobs, len(targets)))
     chunk = max(1, min(32, len(targets) // (workers * 4)))
-    with multiprocessing.get_context().Pool(workers, initializer=_init_worker, initargs=(spec,)) as pool:
-        for reports in pool.imap(_lint_one, targets, chunksize=chunk):
-            yield from reports
+    context = multiprocessing.get_context()
+    inherit = linter is not None and context.get_start_method() == "fork"
+    _WORKER = linter if inherit else None
+    try:
+        initializer = None if inherit else _init_worker
+        with context.Pool(workers, initializer=initializer, initargs=() if inherit else (spec,)) as pool:
+            for reports in pool.imap(_lint_one, targets, chunksize=chunk):
+                yield from reports
+    finally:
+        _WORKER = None

@@ -145,3 +145,28 @@ def test_jobs_gives_the_same_output_as_one_process(cli, tmp_path: Path, has_jobs
         assert runs["2", fmt] == runs["1", fmt]
         assert runs["3", fmt] == runs["1", fmt]
     assert json.loads(runs["1", "json"][1]), "expected findings to compare"
+
+
+def test_auto_jobs_stays_in_process_for_a_few_files_and_uses_every_cpu_for_many() -> None:
+    from outreach_lint._parallel import AUTO, AUTO_MIN_FILES, cpu_count, job_count, workers_for
+
+    assert job_count("auto") == job_count("0") == AUTO
+    assert workers_for(AUTO, 1) == 1  # a pre-commit run on one template starts no workers
+    assert workers_for(AUTO, AUTO_MIN_FILES - 1) == 1
+    assert workers_for(AUTO, AUTO_MIN_FILES) == cpu_count()
+    assert workers_for(3, 2) == 2  # never more workers than files
+    assert workers_for(1, 10_000) == 1
+
+
+def test_default_jobs_on_many_files_prints_what_one_process_prints(cli, tmp_path: Path) -> None:
+    from outreach_lint._parallel import AUTO_MIN_FILES
+
+    root = tmp_path / "emails"
+    root.mkdir()
+    for i, (text, _subject, _step) in enumerate(emails(AUTO_MIN_FILES + 10, seed=9)):
+        (root / f"e{i:03d}.txt").write_text(text, encoding="utf-8", newline="")
+    default = cli("--format", "json", "emails", cwd=tmp_path)
+    serial = cli("--format", "json", "--jobs", "1", "emails", cwd=tmp_path)
+    assert "Traceback" not in default.stderr
+    assert (default.returncode, default.stdout, default.stderr) == (serial.returncode, serial.stdout, serial.stderr)
+    assert json.loads(default.stdout), "expected findings to compare"

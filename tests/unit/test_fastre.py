@@ -177,3 +177,49 @@ def test_prefilter_and_split_never_change_matches(pieces: list[str]) -> None:
     text = "".join(pieces)
     for p in ALL_PATTERNS:
         _same(p, text)
+
+
+def test_the_signal_pattern_set_never_rules_out_a_match() -> None:
+    from outreach_lint._fastre import PatternSet
+
+    members = [p for p in vars(_signals).values() if isinstance(p, PhrasePattern)]
+    scan = PatternSet(members)
+    scan._build()
+    texts = [
+        "We help teams like yours cut onboarding time. Would you be open to a quick call next week?",
+        "Just following up on my last email, did you get a chance to read it?",
+        "I saw your Q3 plan mentions the new Denver clinic opening in March.",
+        "Are you the right person for this, or could you point me in the right direction?",
+        "Acme is the industry-leading platform trusted by 3,000+ companies. Imagine what we could do!",
+    ]
+    for text in texts + [s for t in texts for s in t.split(". ")]:
+        maybe = scan.candidates(fold(text))
+        assert maybe is not None
+        for p in members:
+            if p.compiled.search(text):
+                assert id(p) in maybe, (p.pattern[:60], text)
+
+
+def test_sentence_analysis_is_the_same_with_and_without_the_shared_scan(monkeypatch) -> None:
+    import json
+    from pathlib import Path
+
+    from outreach_lint import Linter
+    from outreach_lint._document import Document
+    from outreach_lint._fastre import PatternSet
+
+    root = Path(__file__).resolve().parents[2]
+    rows = [json.loads(line) for line in (root / "tests" / "data" / "validation.jsonl").read_text().splitlines()]
+    linter = Linter()
+    docs = [Document.parse(linter.read(f"Subject: {r.get('subject') or ''}\n\n{r['body']}")) for r in rows]
+    members = [p for p in vars(_signals).values() if isinstance(p, PhrasePattern)]
+    built = PatternSet(members)
+    built._build()
+    monkeypatch.setattr(_signals, "_PROBED", built)
+    with_scan = [_signals._analyze(d) for d in docs]
+    never = PatternSet(members)
+    never._countdown = 10**9  # never built: every pattern checks its own filter
+    monkeypatch.setattr(_signals, "_PROBED", never)
+    without = [_signals._analyze(d) for d in docs]
+    assert [[vars(s) for s in a.sentences] for a in with_scan] == [[vars(s) for s in a.sentences] for a in without]
+    assert sum(s.reader_specific for a in with_scan for s in a.sentences) > 10

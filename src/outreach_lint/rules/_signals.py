@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .._document import MERGE_CHAR, Document, Sentence
-from .._fastre import PhrasePattern, compile_phrases, fold
+from .._fastre import PatternSet, PhrasePattern, compile_phrases, fold
 
 # -- vocabulary ------------------------------------------------------------------------
 
@@ -426,15 +426,20 @@ def _strip(text: str, patterns: list[PhrasePattern | regex.Pattern[str] | None])
     return text
 
 
-class _Probe:
-    """Searches one text, running each pattern at most once (and not at all when its prefilter rules it out)."""
+# The patterns _classify asks about, scanned for together (see PatternSet).
+_PROBED = PatternSet([p for p in list(globals().values()) if isinstance(p, PhrasePattern)])
 
-    __slots__ = ("_folded", "_hits", "text")
+
+class _Probe:
+    """Searches one text, running each pattern at most once, and only if the prefilters say it may match."""
+
+    __slots__ = ("_folded", "_hits", "_maybe", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded = fold(text)
         self._hits: dict[int, bool] = {}
+        self._maybe: frozenset[int] | set[int] | None = _PROBED.candidates(self._folded)
 
     def __call__(self, pattern: PhrasePattern | regex.Pattern[str] | None) -> bool:
         if pattern is None:
@@ -443,7 +448,11 @@ class _Probe:
         hit = self._hits.get(key)
         if hit is None:
             if isinstance(pattern, PhrasePattern):
-                hit = pattern.found_in(self.text, self._folded)
+                maybe = self._maybe
+                if maybe is not None and key in _PROBED.members:
+                    hit = key in maybe and pattern.found_in(self.text, self._folded, filtered=True)
+                else:
+                    hit = pattern.found_in(self.text, self._folded)
             else:
                 hit = pattern.search(self.text) is not None
             self._hits[key] = hit
