@@ -85,7 +85,7 @@ def compile_phrases(pattern: str, flags: int = 0, *, prefilter: bool = True) -> 
 
 _MAX_SET = 64  # most strings a literal set may expand to
 _MIN_LEN = 2  # single characters (" ", ",") filter nothing useful
-_SCAN_AT = 3  # more required strings than this are looked for with one trie-shaped scan
+_SCAN_AT = 12  # more required strings than this are looked for with one trie-shaped scan
 _FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k", "\u212b": "\u00e5"})
 _SPECIAL = tuple(chr(c) for c in _FOLD)
 # ``regex``'s \\s matches a subset of what ``str.split()`` splits on (checked over all of Unicode).
@@ -310,7 +310,7 @@ def fold(text: str) -> str:
 _CAPTURE = re.compile(r"(?<!\\)\((?!\?)|\(\?P?<(?![=!])|\\[1-9]|\(\?P=")
 # Extensions that keep their effect inside one branch: non-capturing, lookaround, atomic, scoped flags.
 _LOCAL_EXT = re.compile(r"[:=!>]|<[=!]|[a-zA-Z]*(?:-[a-zA-Z]+)?:")
-_TRIE_AFTER = 16  # searches with the plain loop before the trie scan is compiled (~1 ms each)
+_TRIE_AFTER = 64  # searches with the plain loop before the trie scan is compiled (~1 ms each)
 _SPLIT_AT = 4  # alternations with at least this many branches are run branch by branch
 
 
