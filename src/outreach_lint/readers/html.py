@@ -103,6 +103,14 @@ _HIDDEN_STYLE = regex.compile(
 _PREHEADER_CLASS = regex.compile(r"preheader|preview-?text|\bpreview\b", regex.I)
 _QUOTE_CLASS = regex.compile(r"gmail_quote|yahoo_quote|moz-cite-prefix", regex.I)
 _SPACE = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+")
+_RUNS = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+|[^\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+")
+# Optional space, then words separated by single plain spaces, then optional space: the view
+# keeps such a run as written, so it is copied whole instead of word by word.
+_PLAIN_RUN = regex.compile(
+    r"[\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]*"
+    r"([^\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+(?: [^\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+)*)"
+    r"[\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]*"
+)
 
 
 def _attr(attrs: list[tuple[str, str | None]], name: str) -> str:
@@ -189,9 +197,17 @@ class _Parser(HTMLParser):
         if self.hidden:
             self.preheader.append(data)
             return
-        for m in regex.finditer(
-            r"[\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+|[^\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+", data
-        ):
+        core = _PLAIN_RUN.fullmatch(data)
+        if core is not None:  # words with single spaces between them (most text): copy as one run
+            a, b = start + core.start(1), start + core.end(1)
+            if a > start:
+                self._space(start, a)
+            self._before_text(a)
+            self.b.copy(a, b)
+            if start + len(data) > b:
+                self._space(b, start + len(data))
+            return
+        for m in _RUNS.finditer(data):
             a, b = start + m.start(), start + m.end()
             if _SPACE.fullmatch(m.group(0)):
                 self._space(a, b)
