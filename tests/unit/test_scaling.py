@@ -100,3 +100,25 @@ def test_reading_grade_can_be_skipped() -> None:
     needs = any(r.needs_reading_grade for r, _ in fast.rules)
     assert (report.metrics.reading_grade is None) is not needs
     assert Linter().lint_text(PARAGRAPHS[0]).metrics.reading_grade is not None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("lang", ["en_US", "en_GB", "fr", "es"])
+def test_fast_hyphenation_dictionary_matches_pyphen(lang: str) -> None:
+    pyphen = pytest.importorskip("pyphen")
+    from outreach_lint._readability import _fast_hyphdict
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+    fast = _fast_hyphdict(path)
+    slow = pyphen.HyphDict(path)
+    assert fast is not None
+    assert fast.patterns == slow.patterns
+    assert fast.maxlen == slow.maxlen
+    for word in ["outreach", "hyphenation", "Kowalczyk", "teams", "renegotiation"]:
+        assert fast.positions(word) == slow.positions(word)
+
+
+def test_dictionaries_the_fast_parser_cannot_read_are_left_to_pyphen() -> None:
+    pyphen = pytest.importorskip("pyphen")
+    from outreach_lint._readability import _fast_hyphdict
+
+    assert _fast_hyphdict(pyphen.LANGUAGES[pyphen.language_fallback("nl_NL")]) is None  # ISO8859-1, not UTF-8
