@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import ClassVar
-from xml.sax.saxutils import escape, quoteattr
 
 from .._formatter import Formatter
 from .._models import FileReport, Finding, Severity
@@ -54,6 +53,8 @@ class JunitFormatter(Formatter):
         self._tests = self._failures = self._errors = 0
 
     def handle(self, report: FileReport, source: str | None = None) -> None:
+        from xml.sax.saxutils import escape, quoteattr  # only when JUnit is written (~12 ms import)
+
         self._tests += 1
         parts = []
         for f in report.findings:

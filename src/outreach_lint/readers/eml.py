@@ -22,11 +22,7 @@ from __future__ import annotations
 import binascii
 import codecs
 from dataclasses import dataclass
-from email.header import decode_header, make_header
-from email.message import Message
-from email.parser import HeaderParser
-from email.policy import compat32
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import regex
 
@@ -35,6 +31,9 @@ from .._source import EmailSource
 from ..hookspecs import hookimpl
 from ._build import ViewBuilder, checked_subject_start, compose
 from .html import html_view
+
+if TYPE_CHECKING:  # the email package is imported when an .eml file is read (~10 ms a run otherwise)
+    from email.message import Message
 
 _FIRST_LINE = regex.compile(r"(?:From [^\r\n]*\r?\n)?[A-Za-z0-9][A-Za-z0-9-]*:")
 _BLANK = regex.compile(r"\r?\n[ \t]*\r?\n|\r\r")
@@ -64,6 +63,9 @@ def _split_headers(source: str, start: int, end: int) -> tuple[Message, int]:
     blank = _BLANK.search(source, start, end)
     head_end = blank.start() if blank else end
     body_start = blank.end() if blank else end
+    from email.parser import HeaderParser
+    from email.policy import compat32
+
     return HeaderParser(policy=compat32).parsestr(source[start:head_end] + "\n"), body_start
 
 
@@ -225,6 +227,8 @@ class EmlReader:
 
 
 def _decoded(value: object) -> str:
+    from email.header import decode_header, make_header
+
     try:
         return str(make_header(decode_header(str(value))))
     except Exception:  # a broken encoded word is shown as written
