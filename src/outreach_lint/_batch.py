@@ -3,7 +3,8 @@
 Revenue teams export what they sent (tens of thousands of rows) and want a score and
 the findings per email, to join back to replies and meetings. Rows stream through: one
 is read, linted and written before the next is read, so memory stays flat however
-long the export is.
+long the export is. With several CPUs, rows go to worker processes in small chunks, a
+few chunks ahead at most, and come back in order.
 
 Library::
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -37,6 +39,7 @@ from ._models import Category, FileReport
 
 if TYPE_CHECKING:
     from ._linter import Linter
+    from ._parallel import LinterSpec
 
 INPUT_FORMATS = ("csv", "jsonl")
 OUTPUT_FORMATS = ("csv", "jsonl")
@@ -130,31 +133,77 @@ def audit_rows(
     subject_column: str = "subject",
     body_column: str = "body",
     body_format: str | None = None,
+    start: int = 1,
 ) -> Iterator[AuditResult]:
     """Lint each row's body (with its subject) and yield one :class:`AuditResult` per row.
 
     Rows are mappings (a ``csv.DictReader`` row, a parsed JSON object, a database
     record). A row without a text body, or an :class:`InputError` in place of a row,
     yields a result with ``error`` set instead of stopping the run. ``body_format`` is
-    a reader name or extension (``html``) for bodies that are not plain text.
+    a reader name or extension (``html``) for bodies that are not plain text; ``start``
+    is the number of the first row.
     """
-    for number, row in enumerate(rows, 1):
+    for number, row in enumerate(rows, start):
         if isinstance(row, InputError):
             yield AuditResult(number, "", error=row.message)
             continue
-        raw_id = row.get(id_column)
-        row_id = str(number) if raw_id is None or raw_id == "" else str(raw_id)
-        body = row.get(body_column)
-        if not isinstance(body, str):
-            what = "missing" if body is None else f"not text ({type(body).__name__})"
-            yield AuditResult(
-                number, row_id, error=f"row {number} (id {row_id}): column {body_column!r} is {what}"
-            )
-            continue
-        subject = row.get(subject_column)
-        subject = subject if isinstance(subject, str) and subject else None
-        report = linter.lint_text(body, subject=subject, format=body_format)
-        yield AuditResult(number, row_id, report=report)
+        yield _audit_one(linter, number, row, id_column, subject_column, body_column, body_format)
+
+
+def _audit_one(
+    linter: Linter,
+    number: int,
+    row: Mapping[str, Any],
+    id_column: str,
+    subject_column: str,
+    body_column: str,
+    body_format: str | None,
+) -> AuditResult:
+    raw_id = row.get(id_column)
+    row_id = str(number) if raw_id is None or raw_id == "" else str(raw_id)
+    body = row.get(body_column)
+    if not isinstance(body, str):
+        what = "missing" if body is None else f"not text ({type(body).__name__})"
+        return AuditResult(number, row_id, error=f"row {number} (id {row_id}): column {body_column!r} is {what}")
+    subject = row.get(subject_column)
+    subject = subject if isinstance(subject, str) and subject else None
+    report = linter.lint_text(body, subject=subject, format=body_format)
+    return AuditResult(number, row_id, report=report)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the command writes for one row: small and picklable, so worker processes can send it."""
+
+    row: int
+    id: str
+    record: dict[str, Any] | None = None  # the output row (None when not linted or no metrics)
+    error: str | None = None  # why the row could not be linted
+    rule_errors: tuple[str, ...] = ()  # rules that failed on the row
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    """The column and format options of a batch run, and the output's category columns."""
+
+    id_column: str
+    subject_column: str
+    body_column: str
+    body_format: str | None
+    categories: tuple[str, ...]
+
+    def outcome(self, linter: Linter, number: int, row: Mapping[str, Any] | str) -> Outcome:
+        """Audit one row (a ``str`` stands for a row that could not be read: its error)."""
+        if isinstance(row, str):
+            return Outcome(number, "", error=row)
+        result = _audit_one(
+            linter, number, row, self.id_column, self.subject_column, self.body_column, self.body_format
+        )
+        report = result.report
+        if report is None:
+            return Outcome(number, result.id, error=result.error)
+        record = result.record(self.categories) if report.metrics is not None else None
+        return Outcome(number, result.id, record, rule_errors=tuple(e.message for e in report.errors))
 
 
 def categories_of(linter: Linter) -> list[str]:
@@ -256,12 +305,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, linter: Linter, stdout: TextIO, stderr: TextIO) -> int:
-    """Audit every row of the inputs; exit 0, or 2 when a row or an input could not be audited."""
+def run(
+    args: argparse.Namespace, linter: Linter, stdout: TextIO, stderr: TextIO, spec: LinterSpec | None = None
+) -> int:
+    """Audit every row of the inputs; exit 0, or 2 when a row or an input could not be audited.
+
+    With ``--jobs`` (default ``auto``: every CPU for an input of 256 kB or more) the rows
+    are audited in worker processes and written in input order, exactly as in one process.
+    """
     input_format: str = args.input_format
     output_format: str = args.output_format or input_format
     paths = [p for p in (getattr(args, "paths", None) or []) if p != "."] or ["-"]
     categories = categories_of(linter)
+    options = AuditOptions(
+        args.id_column, args.subject_column, args.body_column, args.body_format, tuple(categories)
+    )
     writer = _Writer(stdout, output_format, categories)
     progress = _Progress(stderr)
     failed = 0
@@ -281,26 +339,25 @@ def run(args: argparse.Namespace, linter: Linter, stdout: TextIO, stderr: TextIO
                 rows = read_rows(stream, input_format, name=name)
                 if input_format == "csv":
                     rows = _check_header(rows, stream, args.body_column, name)
-                for result in audit_rows(
-                    linter,
-                    rows,
-                    id_column=args.id_column,
-                    subject_column=args.subject_column,
-                    body_column=args.body_column,
-                    body_format=args.body_format,
-                ):
+                numbered = ((n, row.message if isinstance(row, InputError) else row) for n, row in enumerate(rows, 1))
+                workers = _workers(getattr(args, "jobs", 1), path)
+                if workers > 1 and spec is not None:
+                    from ._parallel import audit_parallel
+
+                    outcomes: Iterator[Outcome] = audit_parallel(spec, linter, options, numbered, workers)
+                else:
+                    outcomes = (options.outcome(linter, n, row) for n, row in numbered)
+                for outcome in outcomes:
                     progress.tick()
-                    if result.report is None:
+                    if outcome.error is not None:
                         failed += 1
-                        stderr.write(f"outreach-lint: {name}: {result.error}\n")
+                        stderr.write(f"outreach-lint: {name}: {outcome.error}\n")
                         continue
-                    for err in result.report.errors:
+                    for message in outcome.rule_errors:
                         failed += 1
-                        stderr.write(
-                            f"outreach-lint: {name}: row {result.row} (id {result.id}): {err.message}\n"
-                        )
-                    if result.report.metrics is not None:
-                        writer.write(result.record(categories))
+                        stderr.write(f"outreach-lint: {name}: row {outcome.row} (id {outcome.id}): {message}\n")
+                    if outcome.record is not None:
+                        writer.write(outcome.record)
             except InputError as exc:
                 failed += 1
                 stderr.write(f"outreach-lint: {exc}\n")
@@ -310,6 +367,24 @@ def run(args: argparse.Namespace, linter: Linter, stdout: TextIO, stderr: TextIO
     progress.done()
     stdout.flush()
     return 2 if failed else 0
+
+
+_PARALLEL_BYTES = 256 * 1024  # with --jobs auto, inputs this large are audited on every CPU
+
+
+def _workers(jobs: int, path: str) -> int:
+    """Processes for one input: ``auto`` uses every CPU for a large file, one for stdin or a small file."""
+    from ._parallel import AUTO, cpu_count
+
+    if jobs != AUTO:
+        return max(1, jobs)
+    if path == "-":
+        return 1
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return 1
+    return cpu_count() if size >= _PARALLEL_BYTES else 1
 
 
 def _check_header(

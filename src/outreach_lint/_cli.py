@@ -544,6 +544,6 @@ def _main(argv: list[str]) -> int:
             except OSError as exc:
                 raise ConfigError(f"cannot write: {exc.strerror or exc}", source=args.output_file) from None
         if args.input_format is not None:
-            code = _batch.run(args, linter, out, sys.stderr)
+            code = _batch.run(args, linter, out, sys.stderr, spec)
             return EXIT_ERROR if linter.plugin_errors else code
         return run_lint(args, linter, spec, out)

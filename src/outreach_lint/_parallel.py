@@ -10,10 +10,14 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
+from typing import Any
 
+from ._batch import AuditOptions, Outcome
 from ._config import Config
 from ._io import iter_files
 from ._linter import Linter
@@ -116,3 +120,77 @@ def lint_parallel(
                 yield from reports
     finally:
         _WORKER = None
+
+
+# -- batch audits (--input-format) ----------------------------------------------------------
+
+_BATCH_CHUNK = 64  # rows per task: large enough to amortize the transfer, small enough to stream
+_AUDIT: tuple[Linter, AuditOptions] | None = None
+
+
+def _init_audit_worker(spec: LinterSpec, options: AuditOptions) -> None:
+    global _AUDIT, _WORKER_ERROR
+    try:
+        _AUDIT = (spec.build(), options)
+    except BaseException as exc:  # raising here would make the pool respawn workers forever
+        _WORKER_ERROR = exc
+
+
+def _audit_chunk(chunk: list[tuple[int, Mapping[str, Any] | str]]) -> list[Outcome]:
+    if _AUDIT is None:
+        raise RuntimeError(f"worker could not build a linter: {_WORKER_ERROR}")
+    linter, options = _AUDIT
+    return [options.outcome(linter, number, row) for number, row in chunk]
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of ``size`` items; when reading fails, the rows read so far come first, then the error."""
+    chunk: list[Any] = []
+    try:
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:
+            yield chunk
+        raise
+    if chunk:
+        yield chunk
+
+
+def audit_parallel(
+    spec: LinterSpec,
+    linter: Linter,
+    options: AuditOptions,
+    rows: Iterable[tuple[int, Mapping[str, Any] | str]],
+    jobs: int,
+) -> Iterator[Outcome]:
+    """:meth:`AuditOptions.outcome` for each numbered row, computed in ``jobs`` processes, in row order.
+
+    Rows are read here and sent in chunks, at most a few chunks per worker ahead of the
+    output, so memory stays flat on any export. A read error ends the input as it would
+    in one process: the rows before it are written first.
+    """
+    global _AUDIT
+    context = multiprocessing.get_context()
+    inherit = context.get_start_method() == "fork"
+    _AUDIT = (linter, options) if inherit else None
+    pending: deque[AsyncResult[list[Outcome]]] = deque()
+    try:
+        initializer = None if inherit else _init_audit_worker
+        with context.Pool(jobs, initializer=initializer, initargs=() if inherit else (spec, options)) as pool:
+            try:
+                for chunk in _chunks(rows, _BATCH_CHUNK):
+                    pending.append(pool.apply_async(_audit_chunk, (chunk,)))
+                    if len(pending) >= 4 * jobs:
+                        yield from pending.popleft().get()
+            except Exception:
+                while pending:
+                    yield from pending.popleft().get()
+                raise
+            while pending:
+                yield from pending.popleft().get()
+    finally:
+        _AUDIT = None

@@ -135,3 +135,67 @@ def test_cli_missing_body_column_is_one_clear_error(cli, tmp_path: Path) -> None
     proc = cli("--input-format", "csv", "--body-column", "text", csv_path)
     assert proc.returncode == 2
     assert "no 'text' column (columns: id, subject, body)" in proc.stderr
+
+
+def _many_rows(n: int) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for i in range(n):
+        body: object = (CHASER, GOOD)[i % 2].replace("Dana", f"Dana{i}")
+        if i % 37 == 5:
+            body = None  # a row without a body: reported, the run goes on
+        rows.append({"id": f"r{i}", "subject": f"Note {i}", "body": body})
+    return rows
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_cli_jobs_gives_the_same_rows_errors_and_exit_as_one_process(cli, tmp_path: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    rows = _many_rows(300)  # several chunks per worker
+    path = tmp_path / f"sent.{fmt}"
+    if fmt == "csv":
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=["id", "subject", "body"])
+            writer.writeheader()
+            writer.writerows({**r, "body": r["body"] if r["body"] is not None else ""} for r in rows)
+    else:
+        lines = [json.dumps({k: v for k, v in r.items() if v is not None}) for r in rows]
+        lines.insert(100, "{broken")  # an unreadable line among the rows
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = {jobs: cli("--input-format", fmt, "--jobs", jobs, path) for jobs in ("1", "2", "3")}
+    serial = runs["1"]
+    assert serial.stdout.count("\n") > 250
+    assert "Traceback" not in serial.stderr
+    for jobs in ("2", "3"):
+        assert (runs[jobs].returncode, runs[jobs].stdout, runs[jobs].stderr) == (
+            serial.returncode,
+            serial.stdout,
+            serial.stderr,
+        )
+
+
+def test_cli_jobs_keeps_the_rows_before_a_read_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "sent.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["id", "subject", "body"])
+        writer.writeheader()
+        writer.writerows(_many_rows(200))
+    with path.open("ab") as fh:
+        fh.write(b'bad,row,"\xff\xfe not utf-8"\n')  # the input cannot be decoded from here on
+    serial = cli("--input-format", "csv", "--jobs", "1", path)
+    parallel = cli("--input-format", "csv", "--jobs", "2", path)
+    assert serial.returncode == 2 and "cannot read" in serial.stderr
+    assert serial.stdout.count("\n") > 150  # the rows before the error were written
+    assert (parallel.returncode, parallel.stdout, parallel.stderr) == (serial.returncode, serial.stdout, serial.stderr)
+
+
+def test_auto_jobs_audits_small_inputs_and_stdin_in_process(tmp_path: Path) -> None:
+    from outreach_lint._batch import _PARALLEL_BYTES, _workers
+    from outreach_lint._parallel import AUTO, cpu_count
+
+    small = tmp_path / "small.csv"
+    small.write_text("id,body\n1,hi\n", encoding="utf-8")
+    large = tmp_path / "large.csv"
+    large.write_bytes(b"x" * _PARALLEL_BYTES)
+    assert _workers(AUTO, str(small)) == 1
+    assert _workers(AUTO, "-") == 1
+    assert _workers(AUTO, str(large)) == cpu_count()
+    assert _workers(3, "-") == 3
