@@ -6,7 +6,9 @@ Nothing here writes: the linter never changes a user's files.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -64,15 +66,44 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 def matches_any(path: Path, patterns: Iterable[str]) -> bool:
     """True when the file name or any path part matches one of the globs."""
-    parts = path.parts
-    posix = path.as_posix()
-    for pat in patterns:
-        if "/" in pat:
-            if fnmatch.fnmatch(posix, pat) or fnmatch.fnmatch(posix, "*/" + pat):
-                return True
-        elif any(fnmatch.fnmatch(part, pat) for part in parts):
-            return True
-    return False
+    return _globs(tuple(patterns)).matches(path.parts, path.as_posix())
+
+
+class _Globs:
+    """Globs compiled once: ``name/part`` globs against any path part, ``a/b`` globs against the path."""
+
+    __slots__ = ("_part", "_path")
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        def rx(globs: list[str]) -> re.Pattern[str] | None:
+            if not globs:
+                return None
+            return re.compile("|".join(f"(?:{fnmatch.translate(os.path.normcase(g))})" for g in globs))
+
+        self._part = rx([p for p in patterns if "/" not in p])
+        self._path = rx([q for p in patterns if "/" in p for q in (p, "*/" + p)])
+
+    def matches(self, parts: Sequence[str], posix: str | None = None) -> bool:
+        """Like ``fnmatch.fnmatch`` on each part, or for ``a/b`` globs on the path (``posix``; default
+        the parts joined with ``/``, right for relative paths)."""
+        part = self._part
+        if part is not None:
+            for name in parts:
+                if part.match(os.path.normcase(name)):
+                    return True
+        if self._path is not None:
+            joined = posix if posix is not None else "/".join(parts)
+            return self._path.match(os.path.normcase(joined)) is not None
+        return False
+
+    def matches_name(self, name: str) -> bool:
+        """``fnmatch.fnmatch(name, glob)`` for some ``name/part`` glob."""
+        return self._part is not None and self._part.match(os.path.normcase(name)) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _globs(patterns: tuple[str, ...]) -> _Globs:
+    return _Globs(patterns)
 
 
 def iter_files(
@@ -102,15 +133,18 @@ def iter_files(
 
 
 def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    excluded = _globs(tuple(exclude))
+    included = _globs(tuple(include))
     out = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not matches_any(Path(d), exclude))
+        dirnames[:] = sorted(d for d in dirnames if not excluded.matches((d,)))
+        rel = here.relative_to(root) if here.is_relative_to(root) else here
+        rel_parts = rel.parts
+        prefix = "" if os.fspath(here) == "." else os.fspath(here) + os.sep  # what ``here / name`` gives
         for name in filenames:
-            fp = here / name
-            rel = fp.relative_to(root) if fp.is_relative_to(root) else fp
-            if matches_any(rel, exclude):
+            if excluded.matches((*rel_parts, name)):
                 continue
-            if any(fnmatch.fnmatch(name, pat) for pat in include):
-                out.append(os.fspath(fp))
+            if included.matches_name(name):
+                out.append(prefix + name)
     yield from sorted(out)
