@@ -452,17 +452,14 @@ class PhrasePattern:
     """
 
     __slots__ = (
-        "_always",
+        "_branch_set",
         "_branches",
         "_compiled",
         "_countdown",
         "_filter",
         "_flags",
-        "_owners",
         "_prefilter",
         "_required",
-        "_scan",
-        "_scan_countdown",
         "pattern",
     )
 
@@ -474,10 +471,7 @@ class PhrasePattern:
         self._filter: re.Pattern[str] | None = None
         self._countdown = 0  # uses left before the trie scan is compiled (0: none pending)
         self._branches: tuple[PhrasePattern, ...] = ()
-        self._scan: re.Pattern[str] | None = None  # all branches' required strings at once
-        self._scan_countdown = _TRIE_AFTER
-        self._owners: dict[str, tuple[int, ...]] = {}
-        self._always: tuple[int, ...] = ()
+        self._branch_set: PatternSet | None = None  # all branches' required strings, one scan
         self._required: frozenset[str] | bool | None = False  # False: not computed yet
 
     @property
@@ -550,38 +544,14 @@ class PhrasePattern:
         return self._branch_candidates(folded)
 
     def _branch_candidates(self, folded: str) -> list[PhrasePattern]:
-        """The branches (in order) whose required strings are in the folded text.
-
-        One scan finds every required string of every branch: at each position the trie
-        gives the longest string there, and each string knows the branches that require
-        it or one of its prefixes (the shorter strings found at the same position).
-        """
-        scan = self._scan
-        if scan is None:
-            if self._scan_countdown:
-                self._scan_countdown -= 1
-                if not self._scan_countdown:
-                    self._build_scan()
+        """The branches (in order) whose required strings are in the folded text (one scan for all)."""
+        group = self._branch_set
+        if group is None:
+            group = self._branch_set = PatternSet(list(self._branches))
+        maybe = group.candidates(folded)
+        if maybe is None:  # the scan is not built yet: each branch checks its own strings
             return [b for b in self._branches if b.may_match(folded, folded)]
-        owners = self._owners
-        hits: set[int] = set(self._always)
-        for found in scan.findall(folded):
-            hits.update(owners[found])
-        return [self._branches[i] for i in sorted(hits)]
-
-    def _build_scan(self) -> None:
-        owners: dict[str, set[int]] = {}
-        always: list[int] = []
-        for i, b in enumerate(self._branches):
-            req = b.required
-            if req is None:
-                always.append(i)
-                continue
-            for s in req:
-                owners.setdefault(s, set()).add(i)
-        self._owners = {s: tuple(sorted(ix)) for s, ix in with_prefixes(owners).items()}
-        self._always = tuple(always)
-        self._scan = re.compile("(?=(" + trie_pattern(frozenset(owners), longest=True) + "))") if owners else _NEVER
+        return [b for b in self._branches if id(b) in maybe]
 
     def _merged(self, string: str, branches: list[PhrasePattern]) -> Iterator[regex.Match[str]]:
         """The matches of the whole alternation, from its branches' own searches (branches never match empty)."""
@@ -674,9 +644,12 @@ class PhrasePattern:
 class PatternSet:
     """The prefilters of several phrase patterns, run as one scan of a text.
 
-    A sentence checked against thirty patterns would run thirty filter scans; the set
-    runs one trie scan for all their required strings and answers which patterns may
-    match. Like the branch scan, it is built only once the set is in steady use.
+    A sentence checked against thirty patterns (or a text against an alternation's
+    branches) would run thirty filter scans; the set runs one trie scan for all their
+    required strings and answers which patterns may match: at each position the trie
+    gives the longest string there, and each string knows the patterns that require it
+    or one of its prefixes (the shorter strings found at the same position). It is built
+    only once the set is in steady use.
     """
 
     def __init__(self, patterns: list[PhrasePattern]) -> None:
