@@ -31,12 +31,10 @@ import regex
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
 
-def split_top_level(pattern: str) -> list[str]:
-    """The top-level ``|`` branches of a pattern (groups, classes and escapes respected)."""
-    branches: list[str] = []
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` of each ``(``, ``)`` and ``|`` outside escapes and classes (depth before it)."""
     depth = 0
     in_class = False
-    start = 0
     i = 0
     n = len(pattern)
     while i < n:
@@ -51,16 +49,30 @@ def split_top_level(pattern: str) -> list[str]:
             in_class = True
             if i + 1 < n and pattern[i + 1] == "]":
                 i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+        elif c in "()|":
+            yield i, c, depth
+            depth += 1 if c == "(" else -1 if c == ")" else 0
+        i += 1
+
+
+def split_top_level(pattern: str) -> list[str]:
+    """The top-level ``|`` branches of a pattern (groups, classes and escapes respected)."""
+    branches: list[str] = []
+    start = 0
+    for i, c, depth in _structure(pattern):
+        if c == "|" and depth == 0:
             branches.append(pattern[start:i])
             start = i + 1
-        i += 1
     branches.append(pattern[start:])
     return branches
+
+
+def _group_end(pattern: str, open_at: int) -> int:
+    """Index of the ``)`` closing the group opened at ``open_at`` (-1 if it is never closed)."""
+    for i, c, depth in _structure(pattern):
+        if i > open_at and c == ")" and depth == 1:
+            return i
+    return -1
 
 
 def factor_word_boundary(pattern: str) -> str:
@@ -240,15 +252,22 @@ def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
     return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
 
 
+def _std_parse(pattern: str, flags: int) -> Any:
+    """The standard library's parse tree of the pattern, or None when it cannot read it."""
+    try:
+        return _parser.parse(pattern, flags & (regex.I | regex.M | regex.S | regex.X))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+
+
 def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lowercase strings one of which is in every text the pattern can match, or None.
 
     None means "no useful filter": the standard parser cannot read the pattern (syntax
     only the ``regex`` package has) or some branch has no literal of three characters.
     """
-    try:
-        tree = _parser.parse(pattern, flags & (regex.I | regex.M | regex.S | regex.X))
-    except (re.error, RecursionError, OverflowError, ValueError):
+    tree = _std_parse(pattern, flags)
+    if tree is None:
         return None
     found = _required(tree.data)
     if found is None:
@@ -335,9 +354,9 @@ def _find_all(text: str, sub: str) -> Iterator[int]:
 def _branches(pattern: str) -> list[str]:
     """The top-level branches, with a hoisted ``\\b(?:a|b)`` head undone into ``\\ba``, ``\\bb``."""
     head, *rest = split_top_level(pattern)
-    if head.startswith("\\b(?:") and head.endswith(")") and split_top_level(head[5:-1]) != [head[5:-1]]:
+    if head.startswith("\\b(?:") and _group_end(head, 2) == len(head) - 1:  # the head is one group
         inner = split_top_level(head[5:-1])
-        if "".join(inner) and all(b for b in inner):
+        if len(inner) > 1 and all(inner):
             return ["\\b" + b for b in inner] + rest
     return [head, *rest]
 
@@ -355,10 +374,8 @@ def _splittable(pattern: str, flags: int) -> list[str] | None:
     if len(branches) < _SPLIT_AT:
         return None
     for b in branches:
-        try:
-            if _parser.parse(b, flags & (regex.I | regex.M | regex.S | regex.X)).getwidth()[0] == 0:
-                return None
-        except (re.error, RecursionError, OverflowError, ValueError):
+        tree = _std_parse(b, flags)
+        if tree is None or tree.getwidth()[0] == 0:
             return None
     return branches
 

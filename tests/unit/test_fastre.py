@@ -223,3 +223,12 @@ def test_sentence_analysis_is_the_same_with_and_without_the_shared_scan(monkeypa
     without = [_signals._analyze(d) for d in docs]
     assert [[vars(s) for s in a.sentences] for a in with_scan] == [[vars(s) for s in a.sentences] for a in without]
     assert sum(s.reader_specific for a in with_scan for s in a.sentences) > 10
+
+
+def test_a_leading_group_followed_by_more_is_not_taken_for_the_hoisted_boundary() -> None:
+    # "\b(?:a|b)(?:c)" starts like a hoisted head but is not one group: it must stay whole.
+    p = PhrasePattern(r"\b(?:ab|cd)(?:ef)|\bxyz|\bqrs|\btuv", regex.I)
+    p.required  # noqa: B018
+    assert [b.pattern for b in p._branches] == [r"\b(?:ab|cd)(?:ef)", r"\bxyz", r"\bqrs", r"\btuv"]
+    text = "abef cdef xyz ab ef tuv"
+    assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.compiled.finditer(text)]
