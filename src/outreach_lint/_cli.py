@@ -43,7 +43,16 @@ from ._formatter import Formatter
 from ._io import decode, read_text
 from ._linter import Linter
 from ._models import FileReport, RuleOption, Severity
-from ._parallel import AUTO, AUTO_MIN_FILES, LinterSpec, iter_lint_targets, job_count, lint_parallel, workers_for
+from ._parallel import (
+    AUTO,
+    AUTO_MIN_FILES,
+    LinterSpec,
+    iter_lint_targets,
+    job_count,
+    lint_parallel,
+    lint_target,
+    workers_for,
+)
 from ._plugins import load_registry
 
 PROG = "outreach-lint"
@@ -405,8 +414,7 @@ def iter_reports(
                 yield from ((r, None) for r in lint_parallel(spec, targets, workers, linter))
             else:
                 for path, is_sequence in targets:
-                    reports = linter.lint_paths([path]) if is_sequence else [linter.lint_file(path)]
-                    yield from ((r, None) for r in reports)
+                    yield from ((r, None) for r in lint_target(linter, path, is_sequence))
             continue
         yield from ((r, None) for r in linter.lint_paths(group))
 

@@ -7,13 +7,14 @@ time, so output streams and matches ``--jobs 1`` exactly.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Any
 
@@ -41,23 +42,49 @@ class LinterSpec:
         )
 
 
-_WORKER: Linter | None = None
+# What a worker process works with: the linter (file runs) or (linter, options) (batch audits).
+# Set in the parent before forking, so forked workers inherit it; spawned workers build it.
+_STATE: Any = None
 _WORKER_ERROR: BaseException | None = None
 
 
-def _init_worker(spec: LinterSpec) -> None:
-    global _WORKER, _WORKER_ERROR
+def _init_worker(spec: LinterSpec, options: AuditOptions | None) -> None:
+    global _STATE, _WORKER_ERROR
     try:
-        _WORKER = spec.build()
+        linter = spec.build()
+        _STATE = linter if options is None else (linter, options)
     except BaseException as exc:  # raising here would make the pool respawn workers forever
         _WORKER_ERROR = exc
 
 
-def _lint_one(target: tuple[str, bool]) -> list[FileReport]:
-    if _WORKER is None:
+def _state() -> Any:
+    if _STATE is None:
         raise RuntimeError(f"worker could not build a linter: {_WORKER_ERROR}")
-    path, is_sequence = target
-    return list(_WORKER.lint_paths([path])) if is_sequence else [_WORKER.lint_file(path)]
+    return _STATE
+
+
+@contextlib.contextmanager
+def _pool(spec: LinterSpec, jobs: int, state: Any, options: AuditOptions | None = None) -> Iterator[Pool]:
+    """A pool of ``jobs`` workers whose state is ``state``: inherited with ``fork``, else built from ``spec``."""
+    global _STATE
+    context = multiprocessing.get_context()
+    inherit = state is not None and context.get_start_method() == "fork"
+    _STATE = state if inherit else None
+    try:
+        initializer = None if inherit else _init_worker
+        with context.Pool(jobs, initializer=initializer, initargs=() if inherit else (spec, options)) as pool:
+            yield pool
+    finally:
+        _STATE = None
+
+
+def lint_target(linter: Linter, path: str, is_sequence: bool) -> list[FileReport]:
+    """The reports of one target of :func:`iter_lint_targets`: a file's, or each step's of a sequence."""
+    return list(linter.lint_paths([path])) if is_sequence else [linter.lint_file(path)]
+
+
+def _lint_one(target: tuple[str, bool]) -> list[FileReport]:
+    return lint_target(_state(), *target)
 
 
 def iter_lint_targets(linter: Linter, paths: Sequence[str]) -> list[tuple[str, bool]]:
@@ -107,39 +134,20 @@ def lint_parallel(
     With the ``fork`` start method the workers inherit ``linter`` (plugins loaded, rules
     configured) instead of building their own; with ``spawn`` they build one from ``spec``.
     """
-    global _WORKER
     workers = max(1, min(jobs, len(targets)))
     chunk = max(1, min(32, len(targets) // (workers * 4)))
-    context = multiprocessing.get_context()
-    inherit = linter is not None and context.get_start_method() == "fork"
-    _WORKER = linter if inherit else None
-    try:
-        initializer = None if inherit else _init_worker
-        with context.Pool(workers, initializer=initializer, initargs=() if inherit else (spec,)) as pool:
-            for reports in pool.imap(_lint_one, targets, chunksize=chunk):
-                yield from reports
-    finally:
-        _WORKER = None
+    with _pool(spec, workers, linter) as pool:
+        for reports in pool.imap(_lint_one, targets, chunksize=chunk):
+            yield from reports
 
 
 # -- batch audits (--input-format) ----------------------------------------------------------
 
 _BATCH_CHUNK = 64  # rows per task: large enough to amortize the transfer, small enough to stream
-_AUDIT: tuple[Linter, AuditOptions] | None = None
-
-
-def _init_audit_worker(spec: LinterSpec, options: AuditOptions) -> None:
-    global _AUDIT, _WORKER_ERROR
-    try:
-        _AUDIT = (spec.build(), options)
-    except BaseException as exc:  # raising here would make the pool respawn workers forever
-        _WORKER_ERROR = exc
 
 
 def _audit_chunk(chunk: list[tuple[int, Mapping[str, Any] | str]]) -> list[Outcome]:
-    if _AUDIT is None:
-        raise RuntimeError(f"worker could not build a linter: {_WORKER_ERROR}")
-    linter, options = _AUDIT
+    linter, options = _state()
     return [options.outcome(linter, number, row) for number, row in chunk]
 
 
@@ -173,24 +181,16 @@ def audit_parallel(
     output, so memory stays flat on any export. A read error ends the input as it would
     in one process: the rows before it are written first.
     """
-    global _AUDIT
-    context = multiprocessing.get_context()
-    inherit = context.get_start_method() == "fork"
-    _AUDIT = (linter, options) if inherit else None
     pending: deque[AsyncResult[list[Outcome]]] = deque()
-    try:
-        initializer = None if inherit else _init_audit_worker
-        with context.Pool(jobs, initializer=initializer, initargs=() if inherit else (spec, options)) as pool:
-            try:
-                for chunk in _chunks(rows, _BATCH_CHUNK):
-                    pending.append(pool.apply_async(_audit_chunk, (chunk,)))
-                    if len(pending) >= 4 * jobs:
-                        yield from pending.popleft().get()
-            except Exception:
-                while pending:
+    with _pool(spec, jobs, (linter, options), options) as pool:
+        try:
+            for chunk in _chunks(rows, _BATCH_CHUNK):
+                pending.append(pool.apply_async(_audit_chunk, (chunk,)))
+                if len(pending) >= 4 * jobs:
                     yield from pending.popleft().get()
-                raise
+        except Exception:
             while pending:
                 yield from pending.popleft().get()
-    finally:
-        _AUDIT = None
+            raise
+        while pending:
+            yield from pending.popleft().get()
