@@ -102,15 +102,14 @@ _HIDDEN_STYLE = regex.compile(
 )
 _PREHEADER_CLASS = regex.compile(r"preheader|preview-?text|\bpreview\b", regex.I)
 _QUOTE_CLASS = regex.compile(r"gmail_quote|yahoo_quote|moz-cite-prefix", regex.I)
-_SPACE = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+")
-_RUNS = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+|[^\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+")
-# Optional space, then words separated by single plain spaces, then optional space: the view
-# keeps such a run as written, so it is copied whole instead of word by word.
-_PLAIN_RUN = regex.compile(
-    r"[\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]*"
-    r"([^\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+(?: [^\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]+)*)"
-    r"[\s\u200b-\u200d\u2060\ufeff\u034f\u00ad]*"
-)
+# What a reader sees as blank: whitespace, and the invisible characters email builders pad with
+# (zero-width spaces and joiners, word joiner, BOM, combining grapheme joiner, soft hyphen).
+_BLANK = r"\s\u200b-\u200d\u2060\ufeff\u034f\u00ad"
+_SPACE = regex.compile(rf"[{_BLANK}]+")
+_RUNS = regex.compile(rf"[{_BLANK}]+|[^{_BLANK}]+")
+# Optional blanks, then words separated by single plain spaces, then optional blanks: the
+# view keeps such a run as written, so it is copied whole instead of word by word.
+_PLAIN_RUN = regex.compile(rf"[{_BLANK}]*([^{_BLANK}]+(?: [^{_BLANK}]+)*)[{_BLANK}]*")
 
 
 def _attr(attrs: list[tuple[str, str | None]], name: str) -> str:
