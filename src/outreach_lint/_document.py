@@ -349,6 +349,7 @@ class Document:
 
 
 _SIG_LINE_WORD = regex.compile(r"[\w'’.&@+\-/|()]+")
+_PHONE = regex.compile(r"\+?\d[\d ().\-]{6,}\d")
 
 
 def _is_name_line(line: str) -> bool:
@@ -358,7 +359,7 @@ def _is_name_line(line: str) -> bool:
 
 
 def _is_signature_line(line: str) -> bool:
-    if _URL.search(line) or "@" in line or regex.search(r"\+?\d[\d ().\-]{6,}\d", line):
+    if _URL.search(line) or "@" in line or _PHONE.search(line):
         return True
     if line.rstrip().endswith((".", "?", "!", ":", ";", ",")) and not line.rstrip().endswith(("Inc.", "Co.")):
         return False

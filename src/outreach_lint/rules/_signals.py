@@ -53,8 +53,12 @@ OBSERVED = compile_phrases(
     _I,
 )
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-SPECIFIC = compile_phrases(
-    rf"\d|\b{MONTHS}\b|\bQ[1-4]\b|\b(?:spring|summer|fall|autumn|winter|fiscal|year-end)\b"
+# A concrete detail is a digit (DIGIT) or one of these words. They are two patterns because
+# a digit-or-words alternation has no literal every match contains: the words alone get the
+# prefilter, and the digit test is one character scan.
+DIGIT = regex.compile(r"\d")
+SPECIFIC_WORDS = compile_phrases(
+    rf"\b{MONTHS}\b|\bQ[1-4]\b|\b(?:spring|summer|fall|autumn|winter|fiscal|year-end)\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|"
     r"thousand|half|double|triple)\b",
     _I,
@@ -354,29 +358,37 @@ def replies_to_reader(doc: Document) -> bool:
     return bool(sender) and m.group("name").strip(".,") != sender.strip(".,")
 
 
+# Pieces of seller_names, compiled once (a module-level regex call looks its pattern up each time).
+_SIGNATURE_SEPARATOR = regex.compile(r"\s*(?:,|\||–|—|·| - | at |@)\s*")
+_CAPITAL = regex.compile(r"[A-Z]")
+_NOT_A_NAME = regex.compile(r"\d|www|http|\.")
+_TRAILING_WORD = regex.compile(r"\s+(?:and|the|a|to|for|in|on|we|our|I'm|I)$")
+_CAMEL_CASE = regex.compile(r"[a-z][A-Z]")
+
+
 def seller_names(doc: Document) -> list[str]:
     """Names the sender uses for itself: company names from the signature and self-introductions."""
     names: set[str] = set()
     if doc.signature is not None:
         lines = [ln.strip() for ln in doc.view[doc.signature.start : doc.signature.end].splitlines() if ln.strip()]
         for line in lines[1:] if len(lines) > 1 else []:
-            for part in regex.split(r"\s*(?:,|\||–|—|·| - | at |@)\s*", line):
+            for part in _SIGNATURE_SEPARATOR.split(line):
                 part = part.strip(" ,.-")
                 only_titles = not _TITLE_WORDS.sub("", part).strip(" ,.-&")
-                if part and not only_titles and regex.match(r"[A-Z]", part) and not regex.search(r"\d|www|http|\.", part):
+                if part and not only_titles and _CAPITAL.match(part) and not _NOT_A_NAME.search(part):
                     names.add(part)
     text = doc.prose.replace(MERGE_CHAR, " ")
     for m in SELF_INTRO.finditer(text):
         org = next((g for g in m.groups() if g), None)
         if org:
             org = org.split(". ")[0]
-            org = regex.sub(r"\s+(?:and|the|a|to|for|in|on|we|our|I'm|I)$", "", org.strip(" .,"))
+            org = _TRAILING_WORD.sub("", org.strip(" .,"))
             if org and org.lower() not in {"i", "we", "the", "a"}:
                 names.add(org)
     for name in list(names):
         first = name.split()[0]
         # Short forms of multi-word company names ("SteelSpan" for "SteelSpan Storage").
-        if " " in name and (len(first) >= 6 or regex.search(r"[a-z][A-Z]", first)) and first.lower() not in _COMMON:
+        if " " in name and (len(first) >= 6 or _CAMEL_CASE.search(first)) and first.lower() not in _COMMON:
             names.add(first)
     return sorted((n for n in names if _plausible_name(n)), key=len, reverse=True)
 
@@ -460,7 +472,6 @@ class _Probe:
 
 
 _IMAGINE_START = regex.compile(r"\W*imagine\b", _I)
-_DIGIT = regex.compile(r"\d")
 _OR = regex.compile(r",? or\b")
 
 
@@ -491,19 +502,20 @@ def _classify(doc: Document, s: Sentence, names: _SellerNames | None) -> Sentenc
     # What is concrete in the sentence once the sender's own names, merge fields, meeting
     # slots and weekdays are taken out: a number, a date, a named thing, a quotation.
     stripped = [name_re, WEEKDAY] + [p for p in (MEETING, CHASE, ATTEMPTS) if has(p)]
-    clean_has = _Probe(_strip(text, stripped))
+    clean_text = _strip(text, stripped)
+    clean_has = has if clean_text == text else _Probe(clean_text)  # nothing taken out: same answers
     clean = clean_has.text
-    strong = clean_has(SPECIFIC)
+    strong = clean_has(DIGIT) or clean_has(SPECIFIC_WORDS)
     proper = clean_has(PROPER_NOUN)
     specific = strong or proper or "\"" in clean or "“" in clean
-    rhetorical = RHETORICAL.search(text)
+    rhetorical = RHETORICAL.search(text) if has(RHETORICAL) else None  # has(): the shared scan first
     if rhetorical is not None and rhetorical.group(0).lower() == "imagine" and not _IMAGINE_START.match(text):
         rhetorical = None
     generic = has(GENERIC_CLAIM) or rhetorical is not None or generic_you
     gatekeeper = has(GATEKEEPER)
     excluded = generic or gatekeeper or info.self_praise or has(GUILT)
     if not excluded:
-        excluded = has(PRAISE) and not clean_has(_DIGIT)  # generic flattery
+        excluded = has(PRAISE) and not clean_has(DIGIT)  # generic flattery
     if not excluded:
         situation = clean_has(SITUATION)
         named = proper or clean_has(MULTI_CAP)
