@@ -300,12 +300,17 @@ class Document:
     @cached_property
     def words(self) -> list[Span]:
         """Words of the prose (merge fields are not words)."""
-        return [Span(m.start(), m.end()) for m in _WORD.finditer(self.prose)]
+        return [Span(start, end) for start, end in self.word_offsets]
+
+    @cached_property
+    def word_offsets(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of each word of :attr:`words`: the same words, without building spans."""
+        return [m.span() for m in _WORD.finditer(self.prose)]
 
     @cached_property
     def word_count(self) -> int:
         """Number of words in the prose."""
-        return len(self.words)
+        return len(self.word_offsets)
 
     @cached_property
     def reader_refs(self) -> list[Span]:

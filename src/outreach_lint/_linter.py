@@ -18,7 +18,7 @@ from ._document import Document
 from ._errors import ConfigError, InputError, OutreachLintError, PluginError, RuleError
 from ._io import matches_any, read_text
 from ._metrics import compute as compute_metrics
-from ._models import FileError, FileReport, Finding, RuleInfo, SequenceReport, Severity
+from ._models import SCHEMA_VERSION, FileError, FileReport, Finding, RuleInfo, SequenceReport, Severity, prevalidated
 from ._packs import load_pack
 from ._plugins import Registry, load_registry, validate_rule
 from ._reader import Reader
@@ -238,7 +238,9 @@ class Linter:
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         metrics = compute_metrics(doc, findings, with_grade=self.reading_grade)
         # Built from validated rules and computed positions: skip re-validation (hot path).
-        return FileReport.model_construct(
+        return prevalidated(
+            FileReport,
+            schema_version=SCHEMA_VERSION,
             path=email.path,
             format=email.format,
             subject=email.subject,
@@ -300,7 +302,8 @@ class Linter:
         else:
             line, col = email.map.line_col(start)
             end_line, end_col = email.map.line_col(end)
-        return Finding.model_construct(
+        return prevalidated(
+            Finding,
             code=rule.code,
             name=rule.name,
             category=rule.category,

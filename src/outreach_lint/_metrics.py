@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import regex
 
 from ._document import Document
-from ._models import Category, Finding, Metrics
+from ._models import Category, Finding, Metrics, prevalidated
 
 FAMILIES = (
     Category.SELLER_CENTRIC.value,
@@ -46,7 +46,8 @@ def compute(doc: Document, findings: Iterable[Finding], *, with_grade: bool = Tr
     sentences = doc.sentences
     grade = doc.reading_grade if with_grade else None
     # Counts computed here are valid by construction: skip validation on this hot path.
-    return Metrics.model_construct(
+    return prevalidated(
+        Metrics,
         words=doc.word_count,
         sentences=len(sentences),
         paragraphs=len(doc.paragraphs),

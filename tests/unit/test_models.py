@@ -131,3 +131,51 @@ def test_json_round_trip() -> None:
     finding = Finding(**FINDING)  # type: ignore[arg-type]
     assert Finding.model_validate_json(finding.model_dump_json()) == finding
     assert finding.model_dump(mode="json")["severity"] == "warning"
+
+
+def _state(model: pydantic.BaseModel, *, fields_set: bool = True) -> tuple[object, ...]:
+    """Everything an instance carries: field values in order, fields set, extra and private slots.
+
+    ``fields_set=False`` leaves out which fields were given (validation records only
+    those passed; construction from every value records all).
+    """
+    return (
+        list(model.__dict__.items()),
+        model.model_fields_set if fields_set else None,
+        model.__pydantic_extra__,
+        model.__pydantic_private__,
+        repr(model),
+        model.model_dump_json(),
+    )
+
+
+def test_prevalidated_builds_what_model_construct_builds() -> None:
+    finding = Finding(**FINDING)  # type: ignore[arg-type]
+    values = dict(finding.__dict__)
+    fast = _models.prevalidated(Finding, **values)
+    assert _state(fast) == _state(Finding.model_construct(**values))
+    assert _state(fast, fields_set=False) == _state(finding, fields_set=False)
+    assert fast == finding and hash(fast) == hash(finding)
+
+
+def test_linter_reports_equal_their_validated_copies() -> None:
+    """The hot path's reports, findings and metrics are the models validation would build."""
+    from outreach_lint import Linter
+
+    text = "Hi Dana,\n\nJust following up on my last email. We are the leading platform.\n"
+    report = Linter().lint_text(text, subject="Following up")
+    assert report.findings and report.metrics is not None
+    for model in [report, report.metrics, *report.findings]:
+        copy = type(model).model_validate(model.model_dump())
+        assert _state(model, fields_set=False) == _state(copy, fields_set=False)
+        assert model.model_fields_set == set(type(model).model_fields)  # as model_construct sets it
+
+
+def test_prevalidated_falls_back_when_a_field_is_missing_or_out_of_order() -> None:
+    values = dict(Finding(**FINDING).__dict__)  # type: ignore[arg-type]
+    del values["step"]  # has a default: model_construct fills it in
+    assert _models.prevalidated(Finding, **values).step is None
+    reordered = dict(reversed(list(Finding(**FINDING).__dict__.items())))  # type: ignore[arg-type]
+    fast = _models.prevalidated(Finding, **reordered)
+    assert _state(fast) == _state(Finding.model_construct(**reordered))
+    assert list(fast.__dict__) == list(Finding.model_fields)  # field order, as model_construct keeps it

@@ -15,6 +15,7 @@ clearly past them) so that a thoughtful, longer reply is not noise.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
@@ -32,17 +33,10 @@ _SpanT = TypeVar("_SpanT", Sentence, Paragraph)
 
 
 def word_counts(doc: Document, spans: Sequence[_SpanT]) -> Iterator[tuple[_SpanT, int]]:
-    """Each span (in document order) with the number of prose words in it; one linear walk."""
-    words = doc.words
-    i = 0
+    """Each span (in document order) with the number of prose words that start in it."""
+    starts = [start for start, _ in doc.word_offsets]
     for span in spans:
-        while i < len(words) and words[i].start < span.start:
-            i += 1
-        j = i
-        while j < len(words) and words[j].start < span.end:
-            j += 1
-        yield span, j - i
-        i = j
+        yield span, bisect_left(starts, span.end) - bisect_left(starts, span.start)
 
 
 class TooLong(Rule):
@@ -91,9 +85,9 @@ class TooLong(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         limit = int(self.opt("max-words"))
-        words = doc.words
+        words = doc.word_offsets
         if len(words) > limit:
-            yield Hit(words[limit].start, words[-1].end, message=self.message.format(n=len(words), limit=limit))
+            yield Hit(words[limit][0], words[-1][1], message=self.message.format(n=len(words), limit=limit))
 
 
 class ReadingGrade(Rule):

@@ -383,7 +383,7 @@ class NoNewInformation(SequenceRule):
         known: set[str] = set()
         for i, doc in enumerate(docs):
             info = information(doc)
-            if i > 0 and doc.words and not (info - known):
+            if i > 0 and doc.word_offsets and not (info - known):
                 a = anchor(doc)
                 yield i, Hit(a.start, a.end, self.message.format(step=i + 1))
             known |= info
