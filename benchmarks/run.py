@@ -53,6 +53,8 @@ for root in sys.argv[2:]:
 print(hits)
 """
 
+DEPS_IMPORT = "import pydantic, regex, pluggy, textstat; from pydantic import BaseModel"
+
 INPROCESS_SCRIPT = r"""
 import inspect, json, statistics, time
 from outreach_lint import Linter
@@ -243,6 +245,10 @@ def main(argv: list[str] | None = None) -> int:
             serial["proselint"], serial["floor"] = row["proselint"], row["floor"]
             results["cases"][f"{label}, --jobs 1"] = serial
 
+    # What any tool built on the design card's packages pays before its own code runs.
+    log("timing: importing pydantic, regex, pluggy and textstat")
+    results["deps_import"] = measure("deps-import", [str(PY), "-c", DEPS_IMPORT], runs)
+
     jobs: dict[str, Any] = {}
     if "--jobs" in helptext:
         for j in (1, 2):
@@ -299,9 +305,11 @@ def report(results: dict[str, Any], sizes: dict[str, Any]) -> None:
     one, files, big1, big10 = (cases[k] for k in sized)
     labels = sized
     if one["proselint"]:
+        deps = results.get("deps_import") or {}
         print(
             f"cold start: ours {fmt_s(one['ours']['wall'])} s "
-            f"vs proselint {fmt_s(one['proselint']['wall'])} s"
+            f"vs proselint {fmt_s(one['proselint']['wall'])} s; "
+            f"importing pydantic, regex, pluggy and textstat alone: {fmt_s(deps.get('wall'))} s"
         )
     b1, b10 = big1["ours"]["wall"], big10["ours"]["wall"]
     if b1 and b10:

