@@ -11,7 +11,9 @@ the pattern as written (tests compare them on the corpora and on generated texts
   texts out before the ``regex`` engine runs (:class:`PhrasePattern`).
 - **Branch by branch**: a long alternation without groups runs only the branches whose
   strings are present, its matches merged as the whole alternation gives them.
-- **Shared scans**: :class:`PatternSet` checks many patterns' strings in one scan.
+- **Shared scans**: :class:`PatternSet` checks many patterns' strings in one scan: a
+  sentence's for the sentence analysis, and an email's prose once for all the rules
+  that search it (:class:`_SharedScan`).
 
 Patterns compile on first use; the derived strings of the built-in patterns ship in the
 generated ``_prefilter_table.py`` so that a one-file run does not derive them.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -537,6 +540,10 @@ class PhrasePattern:
         if req is None:
             return True
         low = folded if folded is not None else fold(text)
+        if len(low) >= _SHARED_AT:
+            hits = _LONG_TEXTS.hits(self, low)
+            if hits is not None:
+                return id(self) in hits
         f = self._filter
         if f is not None:
             return f.search(low) is not None
@@ -573,6 +580,9 @@ class PhrasePattern:
 
     def _branch_candidates(self, folded: str) -> list[PhrasePattern]:
         """The branches (in order) whose required strings are in the folded text (one scan for all)."""
+        maybe = _LONG_TEXTS.hits(self, folded) if len(folded) >= _SHARED_AT else None
+        if maybe is not None:  # a member's branches are members too: all in the one scan
+            return [b for b in self._branches if id(b) in maybe]
         group = self._branch_set
         if group is None:
             group = self._branch_set = PatternSet(list(self._branches))
@@ -680,13 +690,15 @@ class PatternSet:
     only once the set is in steady use.
     """
 
-    def __init__(self, patterns: list[PhrasePattern]) -> None:
+    def __init__(self, patterns: list[PhrasePattern], *, build: bool = False) -> None:
         self._patterns = list(patterns)
         self.members = frozenset(id(p) for p in self._patterns)
         self._countdown = _TRIE_AFTER
         self._scan: re.Pattern[str] | None = None
         self._owners: dict[str, frozenset[int]] = {}
         self._always: frozenset[int] = frozenset()
+        if build:
+            self._build()
 
     def candidates(self, folded: str) -> frozenset[int] | set[int] | None:
         """``id()`` of the member patterns that may match the folded text (None: not built yet, ask each)."""
@@ -717,3 +729,58 @@ class PatternSet:
         self._owners = {s: frozenset(ix) for s, ix in with_prefixes(owners).items()}
         self._always = frozenset(always)
         self._scan = re.compile("(?=(" + trie_pattern(frozenset(owners), longest=True) + "))") if owners else _NEVER
+
+
+_SHARED_AT = 256  # folded texts at least this long (an email's prose, not a sentence) share one scan
+
+
+class _SharedScan:
+    """One prefilter scan of a long text for all the patterns the rules run over it.
+
+    Most rules search the whole prose of an email with their own phrase pattern, and each
+    such search began with its own filter scan of that text (and a second for its
+    branches): a dozen scans of the same few hundred characters. The patterns (and their
+    branches) that are run over long texts in the first :data:`_TRIE_AFTER` such calls
+    join one :class:`PatternSet`; after that, the first member to ask about a text runs
+    the set's single scan, and the others read the answer for the same folded text
+    (remembered by identity: :func:`fold` returns the same string for the same text).
+    A pattern that first shows up later keeps its own filter. The answers are exactly
+    each pattern's :meth:`PhrasePattern.may_match`.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pending: dict[int, PhrasePattern] = {}
+        self._countdown = _TRIE_AFTER
+        self._set: PatternSet | None = None
+        self._last: tuple[str, frozenset[int] | set[int]] | None = None
+
+    def hits(self, pattern: PhrasePattern, folded: str) -> frozenset[int] | set[int] | None:
+        """``id()`` of the members that may match ``folded``; None when ``pattern`` is not a member."""
+        shared = self._set
+        if shared is None:
+            self._note(pattern)
+            return None
+        if id(pattern) not in shared.members:
+            return None
+        last = self._last
+        if last is not None and last[0] is folded:
+            return last[1]
+        found = shared.candidates(folded)
+        assert found is not None  # built eagerly
+        self._last = (folded, found)
+        return found
+
+    def _note(self, pattern: PhrasePattern) -> None:
+        with self._lock:
+            if self._set is not None:
+                return
+            for p in (pattern, *pattern._branches):  # a pattern joins with all its branches
+                self._pending.setdefault(id(p), p)
+            self._countdown -= 1
+            if self._countdown <= 0:
+                self._set = PatternSet(list(self._pending.values()), build=True)
+                self._pending = {}
+
+
+_LONG_TEXTS = _SharedScan()

@@ -6,6 +6,7 @@ alternations branch by branch must all give exactly the matches of the pattern a
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -142,6 +143,19 @@ def test_most_builtin_phrase_patterns_have_a_filter() -> None:
 
 
 def test_prefilter_is_exact_on_the_corpora() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = _corpus_texts()
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in (root / "examples").rglob("*") if p.is_file()]
+    assert len(texts) > 100
+    units = texts + [s for t in texts for s in regex.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
+    for p in TOP_LEVEL:  # their split runs cover the branches
+        for text in units:
+            _same(p, text)
+
+
+def _corpus_texts() -> list[str]:
     import json
     from pathlib import Path
 
@@ -152,12 +166,45 @@ def test_prefilter_is_exact_on_the_corpora() -> None:
             for line in path.read_text(encoding="utf-8").splitlines():
                 row = json.loads(line)
                 texts.append(f"{row.get('subject') or ''}\n\n{row.get('body', '')}")
-    texts += [p.read_text(encoding="utf-8", errors="replace") for p in (root / "examples").rglob("*") if p.is_file()]
-    assert len(texts) > 100
-    units = texts + [s for t in texts for s in regex.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
-    for p in TOP_LEVEL:  # their split runs cover the branches
-        for text in units:
+    return texts
+
+
+def test_the_shared_scan_of_long_texts_gives_each_patterns_own_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from outreach_lint import _fastre
+
+    shared = _fastre._SharedScan()
+    shared._countdown = len(TOP_LEVEL)
+    for p in TOP_LEVEL:
+        p.required  # noqa: B018 - derives the branches, which join with their pattern
+        shared._note(p)
+    assert shared._set is not None
+    monkeypatch.setattr(_fastre, "_LONG_TEXTS", shared)
+    long_texts = [t for t in _corpus_texts() if len(fold(t)) >= _fastre._SHARED_AT]
+    assert len(long_texts) > 50
+    for text in long_texts:
+        folded = fold(text)
+        for p in ALL_PATTERNS:
+            own = p.required is None or any(r in folded for r in p.required)
+            assert p.may_match(text) is own, (p.pattern[:60], text[:60])
+        for p in TOP_LEVEL:
             _same(p, text)
+
+
+def test_linting_builds_the_shared_scan_and_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from outreach_lint import Linter, _fastre
+
+    texts = [t for t in _corpus_texts() if len(t) >= 400][:40]
+    never = _fastre._SharedScan()
+    never._countdown = 10**9  # every pattern keeps its own filter
+    monkeypatch.setattr(_fastre, "_LONG_TEXTS", never)
+    linter = Linter()
+    alone = [linter.lint_text(t).findings for t in texts]
+    shared = _fastre._SharedScan()
+    monkeypatch.setattr(_fastre, "_LONG_TEXTS", shared)
+    together = [linter.lint_text(t).findings for t in texts]
+    assert shared._set is not None and len(shared._set.members) >= 10
+    assert together == alone
+    assert sum(map(len, alone)) > 20
 
 
 def _pieces() -> st.SearchStrategy[str]:
