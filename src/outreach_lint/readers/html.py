@@ -112,6 +112,9 @@ _RUNS = regex.compile(rf"[{_BLANK}]+|[^{_BLANK}]+")
 _PLAIN_RUN = regex.compile(rf"[{_BLANK}]*([^{_BLANK}]+(?: [^{_BLANK}]+)*)[{_BLANK}]*")
 
 
+_NEWLINE = regex.compile("\n")
+
+
 def _attr(attrs: list[tuple[str, str | None]], name: str) -> str:
     return next((v or "" for k, v in attrs if k == name), "")
 
@@ -122,7 +125,7 @@ class _Parser(HTMLParser):
         self.b = builder
         self.base = base
         text = builder.source[base:]
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]  # one step a line, not a character
         self.stack: list[tuple[str, bool, bool, bool]] = []  # tag, skip, hidden, quote
         self.skip = self.hidden = self.quote = 0
         self.pending: tuple[int, int] | None = None
