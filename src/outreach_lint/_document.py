@@ -218,13 +218,10 @@ class Document:
             self.signature = Span(block_start + 2, hi)
 
     def _mask(self) -> str:
-        chars = list(self.view)
+        text = self.view
         # Merge fields first, so that blanking below also clears fields in a greeting or signature.
         for f in self.merge_fields:
-            fill = " " if f.is_control else MERGE_CHAR
-            for i in range(f.start, f.end):
-                if chars[i] != "\n":
-                    chars[i] = fill
+            text = _fill(text, f.start, f.end, " " if f.is_control else MERGE_CHAR)
         parts = (self.greeting, self.signoff, self.signature, self._ps_marker)
         blank: list[Span] = [s for s in parts if s is not None]
         if not self.lint_quoted:
@@ -235,10 +232,8 @@ class Document:
                 markers = _QUOTE_MARKER.finditer(self.view, q.start, q.end)
                 blank.extend(Span(m.start(), m.end()) for m in markers)
         for span in blank:
-            for i in range(span.start, min(span.end, len(chars))):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        return "".join(chars)
+            text = _fill(text, span.start, span.end, " ")
+        return text
 
     def memo(self, key: str, compute: Callable[[Document], _T]) -> _T:
         """Compute a value once per document and share it between rules (e.g. a sentence analysis)."""
@@ -355,6 +350,14 @@ class Document:
 
 _SIG_LINE_WORD = regex.compile(r"[\w'’.&@+\-/|()]+")
 _PHONE = regex.compile(r"\+?\d[\d ().\-]{6,}\d")
+
+
+def _fill(text: str, start: int, end: int, fill: str) -> str:
+    """``text`` with every character of ``[start, end)`` but newlines replaced by ``fill``."""
+    part = text[start:end]
+    if not part:
+        return text
+    return text[:start] + "\n".join(fill * len(line) for line in part.split("\n")) + text[start + len(part) :]
 
 
 def _is_name_line(line: str) -> bool:

@@ -4,6 +4,8 @@ quoted text and merge fields, with a ``prose`` view that keeps every offset."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from outreach_lint import Document, EmailSource
 from outreach_lint._document import MERGE_CHAR
@@ -412,3 +414,20 @@ def test_memo_computes_once() -> None:
 
     assert doc.memo("n", compute) == doc.memo("n", compute) == 1
     assert calls == [1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="ab \n\ue000", max_size=30),
+    st.integers(0, 35),
+    st.integers(0, 35),
+    st.sampled_from([" ", "\ue000"]),
+)
+def test_fill_replaces_every_character_of_the_span_but_newlines(text: str, start: int, end: int, fill: str) -> None:
+    from outreach_lint._document import _fill
+
+    chars = list(text)
+    for i in range(start, min(end, len(chars))):
+        if chars[i] != "\n":
+            chars[i] = fill
+    assert _fill(text, start, end, fill) == "".join(chars)
