@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import regex
 
 from ._document import Document
+from ._fastre import compile_phrases
 from ._models import Category, Finding, Metrics, prevalidated
 
 FAMILIES = (
@@ -24,7 +25,8 @@ FAMILIES = (
     Category.VOLUME_OVER_VALUE.value,
 )
 
-_CTA = regex.compile(
+# A phrase pattern: most sentences lack all of these words, and the prefilter skips them.
+_CTA = compile_phrases(
     r"\b(?:reply|respond|let me know|book|schedule|calendar|call|chat|meet(?:ing)?|hop on|grab|click|"
     r"sign up|register|download|demo|available|free (?:on|this|next)|send (?:me|over)|worth a)\b",
     regex.I,
