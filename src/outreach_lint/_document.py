@@ -218,10 +218,9 @@ class Document:
             self.signature = Span(block_start + 2, hi)
 
     def _mask(self) -> str:
-        text = self.view
+        view = self.view
         # Merge fields first, so that blanking below also clears fields in a greeting or signature.
-        for f in self.merge_fields:
-            text = _fill(text, f.start, f.end, " " if f.is_control else MERGE_CHAR)
+        spans = [(f.start, f.end, " " if f.is_control else MERGE_CHAR) for f in self.merge_fields]
         parts = (self.greeting, self.signoff, self.signature, self._ps_marker)
         blank: list[Span] = [s for s in parts if s is not None]
         if not self.lint_quoted:
@@ -229,11 +228,17 @@ class Document:
         else:
             blank.extend(s for s in (self.attribution,) if s is not None)
             for q in self.quoted:
-                markers = _QUOTE_MARKER.finditer(self.view, q.start, q.end)
+                markers = _QUOTE_MARKER.finditer(view, q.start, q.end)
                 blank.extend(Span(m.start(), m.end()) for m in markers)
-        for span in blank:
-            text = _fill(text, span.start, span.end, " ")
-        return text
+        spans.extend((s.start, s.end, " ") for s in blank)
+        if not spans:
+            return view
+        chars = list(view)
+        for start, end, fill in spans:  # a later span wins; newlines are never replaced
+            part = view[start:end]
+            if part:
+                chars[start : start + len(part)] = _filled(part, fill)
+        return "".join(chars)
 
     def memo(self, key: str, compute: Callable[[Document], _T]) -> _T:
         """Compute a value once per document and share it between rules (e.g. a sentence analysis)."""
@@ -352,12 +357,9 @@ _SIG_LINE_WORD = regex.compile(r"[\w'’.&@+\-/|()]+")
 _PHONE = regex.compile(r"\+?\d[\d ().\-]{6,}\d")
 
 
-def _fill(text: str, start: int, end: int, fill: str) -> str:
-    """``text`` with every character of ``[start, end)`` but newlines replaced by ``fill``."""
-    part = text[start:end]
-    if not part:
-        return text
-    return text[:start] + "\n".join(fill * len(line) for line in part.split("\n")) + text[start + len(part) :]
+def _filled(part: str, fill: str) -> str:
+    """``part`` with every character but newlines replaced by ``fill`` (one C-level pass a line)."""
+    return "\n".join(fill * len(line) for line in part.split("\n"))
 
 
 def _is_name_line(line: str) -> bool:

@@ -424,10 +424,11 @@ def test_memo_computes_once() -> None:
     st.sampled_from([" ", "\ue000"]),
 )
 def test_fill_replaces_every_character_of_the_span_but_newlines(text: str, start: int, end: int, fill: str) -> None:
-    from outreach_lint._document import _fill
+    from outreach_lint._document import _filled
 
     chars = list(text)
     for i in range(start, min(end, len(chars))):
         if chars[i] != "\n":
             chars[i] = fill
-    assert _fill(text, start, end, fill) == "".join(chars)
+    part = text[start:end]
+    assert text[:start] + _filled(part, fill) + text[start + len(part) :] == "".join(chars)
