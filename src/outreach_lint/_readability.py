@@ -156,7 +156,7 @@ class _PatternLines:
     def get(self, key: str, default: Any = None) -> Any:
         self._budget -= 1
         if not self._budget:  # in steady use: hand pyphen the parsed dict
-            self._owner.patterns = _parse_patterns("\n".join(self._lines.values()))
+            self._owner.patterns = self.full()
         hit = self._parsed.get(key)
         if hit is None:
             line = self._lines.get(key)
@@ -164,13 +164,6 @@ class _PatternLines:
                 return default
             hit = self._parsed[key] = _parse_patterns(line)[key]
         return hit
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, _PatternLines):
-            other = other.full()
-        return self.full() == other
-
-    __hash__ = None  # type: ignore[assignment]
 
     def full(self) -> dict[str, tuple[int, tuple[int, ...]]]:
         """Every pattern, parsed (what ``pyphen.HyphDict`` holds)."""
