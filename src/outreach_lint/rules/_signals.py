@@ -390,7 +390,8 @@ def seller_names(doc: Document) -> list[str]:
         # Short forms of multi-word company names ("SteelSpan" for "SteelSpan Storage").
         if " " in name and (len(first) >= 6 or _CAMEL_CASE.search(first)) and first.lower() not in _COMMON:
             names.add(first)
-    return sorted((n for n in names if _plausible_name(n)), key=len, reverse=True)
+    # Longest first (an alternation tries them in order); ties in a fixed order, not the set's.
+    return sorted((n for n in names if _plausible_name(n)), key=lambda n: (-len(n), n))
 
 
 _COMMON = frozenset({"new", "the", "best", "thanks", "team", "sales", "hello", "regards", "cheers", "and"})
