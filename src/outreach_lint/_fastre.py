@@ -25,7 +25,7 @@ import functools
 import importlib
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 import regex
@@ -556,10 +556,13 @@ class PhrasePattern:
                 return True
         return False
 
-    def found_in(self, text: str, folded: str | None = None, *, filtered: bool = False) -> bool:
+    def found_in(
+        self, text: str, folded: str | None = None, *, filtered: bool = False, hits: Collection[int] | None = None
+    ) -> bool:
         """``search(text) is not None``, with ``fold(text)`` passed in when the caller has it.
 
         ``filtered``: the caller has already checked :meth:`may_match` (a :class:`PatternSet` scan).
+        ``hits``: that scan's answer, from a set that has this pattern's branches as members too.
         """
         if folded is None:
             folded = fold(text)
@@ -567,7 +570,9 @@ class PhrasePattern:
             return False
         if not self._branches:
             return self.compiled.search(text) is not None
-        return any(b.compiled.search(text) is not None for b in self._branch_candidates(folded))
+        if hits is None:
+            return any(b.compiled.search(text) is not None for b in self._branch_candidates(folded))
+        return any(b.compiled.search(text) is not None for b in self._branches if id(b) in hits)
 
     def _candidates(self, string: str) -> list[PhrasePattern] | None:
         """Branches that may match (None: run the whole pattern); empty when nothing can match."""
@@ -687,11 +692,13 @@ class PatternSet:
     required strings and answers which patterns may match: at each position the trie
     gives the longest string there, and each string knows the patterns that require it
     or one of its prefixes (the shorter strings found at the same position). It is built
-    only once the set is in steady use.
+    only once the set is in steady use. With ``with_branches``, the branches of the split
+    patterns become members when it is built, so that one scan answers for them as well.
     """
 
-    def __init__(self, patterns: list[PhrasePattern], *, build: bool = False) -> None:
+    def __init__(self, patterns: list[PhrasePattern], *, build: bool = False, with_branches: bool = False) -> None:
         self._patterns = list(patterns)
+        self.with_branches = with_branches
         self.members = frozenset(id(p) for p in self._patterns)
         self._countdown = _TRIE_AFTER
         self._scan: re.Pattern[str] | None = None
@@ -719,7 +726,13 @@ class PatternSet:
     def _build(self) -> None:
         owners: dict[str, set[int]] = {}
         always: set[int] = set()
-        for p in self._patterns:
+        patterns = self._patterns
+        if self.with_branches:
+            for p in patterns:
+                p.required  # noqa: B018 - computes the branches
+            patterns = [q for p in patterns for q in (p, *p._branches)]
+            self.members = frozenset(id(p) for p in patterns)
+        for p in patterns:
             req = p.required
             if req is None:
                 always.add(id(p))

@@ -247,6 +247,27 @@ def test_the_signal_pattern_set_never_rules_out_a_match() -> None:
                 assert id(p) in maybe, (p.pattern[:60], text)
 
 
+def test_a_set_with_branches_answers_for_each_branch_and_found_in_agrees() -> None:
+    from outreach_lint._fastre import PatternSet
+
+    whole = PhrasePattern(r"\bquick call\b|\btouch base\b|\bcircle back\b|\bhop on\b", regex.I)
+    plain = PhrasePattern(r"\bpricing\b", regex.I)
+    scan = PatternSet([whole, plain], with_branches=True)
+    scan._build()
+    assert len(whole._branches) == 4
+    assert {id(b) for b in whole._branches} <= scan.members
+    texts = ["Can we touch base on pricing?", "A quick call, then I'll circle back.", "Nothing here.", "Touch Base"]
+    for text in texts:
+        hits = scan.candidates(fold(text))
+        assert hits is not None
+        found = [b for b in whole._branches if b.compiled.search(text)]
+        assert all(id(b) in hits for b in found), text
+        answer = id(whole) in hits and whole.found_in(text, fold(text), filtered=True, hits=hits)
+        assert answer == (whole.compiled.search(text) is not None), text
+    # Only the branches the scan found are searched: a branch left out of the hits is not run.
+    assert not whole.found_in("touch base", "touch base", filtered=True, hits={id(whole)})
+
+
 def test_sentence_analysis_is_the_same_with_and_without_the_shared_scan(monkeypatch) -> None:
     import json
     from pathlib import Path
@@ -260,15 +281,19 @@ def test_sentence_analysis_is_the_same_with_and_without_the_shared_scan(monkeypa
     linter = Linter()
     docs = [Document.parse(linter.read(f"Subject: {r.get('subject') or ''}\n\n{r['body']}")) for r in rows]
     members = [p for p in vars(_signals).values() if isinstance(p, PhrasePattern)]
-    built = PatternSet(members)
-    built._build()
-    monkeypatch.setattr(_signals, "_PROBED", built)
-    with_scan = [_signals._analyze(d) for d in docs]
+    results = []
+    for with_branches in (True, False):  # the scan answering for the branches too, or only for whole patterns
+        built = PatternSet(members, with_branches=with_branches)
+        built._build()
+        monkeypatch.setattr(_signals, "_PROBED", built)
+        results.append([_signals._analyze(d) for d in docs])
+    with_scan, whole_only = results
     never = PatternSet(members)
     never._countdown = 10**9  # never built: every pattern checks its own filter
     monkeypatch.setattr(_signals, "_PROBED", never)
     without = [_signals._analyze(d) for d in docs]
     assert [[vars(s) for s in a.sentences] for a in with_scan] == [[vars(s) for s in a.sentences] for a in without]
+    assert [[vars(s) for s in a.sentences] for a in whole_only] == [[vars(s) for s in a.sentences] for a in without]
     assert sum(s.reader_specific for a in with_scan for s in a.sentences) > 10
 
 
