@@ -435,12 +435,13 @@ def mentions_seller(text: str, name_re: regex.Pattern[str] | None) -> bool:
 def _strip(text: str, patterns: list[PhrasePattern | regex.Pattern[str] | None]) -> str:
     for p in patterns:
         if p is not None:
-            text = p.sub(" ", text)
+            # The patterns were found in the text: no prefilter to run first.
+            text = (p.compiled if isinstance(p, PhrasePattern) else p).sub(" ", text)
     return text
 
 
 # The patterns _classify asks about, scanned for together (see PatternSet).
-_PROBED = PatternSet([p for p in list(globals().values()) if isinstance(p, PhrasePattern)])
+_PROBED = PatternSet([p for p in list(globals().values()) if isinstance(p, PhrasePattern)], with_branches=True)
 
 
 class _Probe:
@@ -451,25 +452,31 @@ class _Probe:
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded = fold(text)
-        self._hits: dict[int, bool] = {}
+        self._hits: dict[int, bool] = {_NONE: False}
         self._maybe: frozenset[int] | set[int] | None = _PROBED.candidates(self._folded)
 
     def __call__(self, pattern: PhrasePattern | regex.Pattern[str] | None) -> bool:
-        if pattern is None:
-            return False
-        key = id(pattern)
-        hit = self._hits.get(key)
+        hit = self._hits.get(id(pattern))
         if hit is None:
-            if isinstance(pattern, PhrasePattern):
-                maybe = self._maybe
-                if maybe is not None and key in _PROBED.members:
-                    hit = key in maybe and pattern.found_in(self.text, self._folded, filtered=True)
-                else:
-                    hit = pattern.found_in(self.text, self._folded)
-            else:
-                hit = pattern.search(self.text) is not None
-            self._hits[key] = hit
+            hit = self._hits[id(pattern)] = self._search(pattern)  # type: ignore[arg-type]  # None is in _hits
         return hit
+
+    def _search(self, pattern: PhrasePattern | regex.Pattern[str]) -> bool:
+        if not isinstance(pattern, PhrasePattern):
+            return pattern.search(self.text) is not None
+        maybe = self._maybe
+        if maybe is not None and id(pattern) in _PROBED.members:
+            hits = maybe if _PROBED.with_branches else None  # the scan answers for the branches too
+            return id(pattern) in maybe and pattern.found_in(self.text, self._folded, filtered=True, hits=hits)
+        return pattern.found_in(self.text, self._folded)
+
+    def may(self, pattern: PhrasePattern) -> bool:
+        """False when the shared scan proves ``pattern`` finds nothing in the text, or in any part of it."""
+        maybe = self._maybe
+        return maybe is None or id(pattern) in maybe or id(pattern) not in _PROBED.members
+
+
+_NONE = id(None)  # has(None): a pattern the email does not have (no seller names) finds nothing
 
 
 _IMAGINE_START = regex.compile(r"\W*imagine\b", _I)
@@ -477,13 +484,14 @@ _OR = regex.compile(r",? or\b")
 
 
 def _classify(doc: Document, s: Sentence, names: _SellerNames | None) -> SentenceInfo:
-    text = LIST_MARKER.sub("", s.text.replace(MERGE_CHAR, ""))
+    text = LIST_MARKER.compiled.sub("", s.text.replace(MERGE_CHAR, ""))  # no required strings: no filter to run
     info = SentenceInfo(s)
     has = _Probe(text)
-    core = _LEADING_CLAUSE.sub("", text, count=1)
+    # The core is the text or a part of it, so a pattern the scan rules out for the text finds nothing there either.
+    core = _LEADING_CLAUSE.compiled.sub("", text, count=1) if has.may(_LEADING_CLAUSE) else text
     name_re = names.pattern if names is not None else None
     starts_with_name = bool(name_re is not None and name_re.match(core.lstrip(" \"'“")))
-    info.seller_subject = bool(SELLER_START.search(core)) or starts_with_name
+    info.seller_subject = (has.may(SELLER_START) and SELLER_START.compiled.search(core) is not None) or starts_with_name
     info.self_praise = has(SELF_PRAISE) or has(SOCIAL_PROOF)
     has_reader = has(READER_ANY)
     possessive = has(READER_POSSESSIVE)
@@ -498,11 +506,13 @@ def _classify(doc: Document, s: Sentence, names: _SellerNames | None) -> Sentenc
     seller_focus = info.seller_subject and (not possessive or generic_you)
     seller_focus = seller_focus or info.self_praise or has(CREDENTIALS)
     if not seller_focus and not has_reader:
-        seller_focus = len(SELLER_WE.findall(text)) >= 2 or has(CLAUSE_SELLER) or has(names.clause if names else None)
+        two_we = has.may(SELLER_WE) and len(SELLER_WE.compiled.findall(text)) >= 2
+        seller_focus = two_we or has(CLAUSE_SELLER) or has(names.clause if names else None)
     info.seller_focus = seller_focus and not offer and not reported
     # What is concrete in the sentence once the sender's own names, merge fields, meeting
     # slots and weekdays are taken out: a number, a date, a named thing, a quotation.
-    stripped = [name_re, WEEKDAY] + [p for p in (MEETING, CHASE, ATTEMPTS) if has(p)]
+    # (A pattern that finds nothing in the text has nothing to take out: has() answers that from the shared scan.)
+    stripped = [p for p in (name_re, WEEKDAY, MEETING, CHASE, ATTEMPTS) if has(p)]
     clean_text = _strip(text, stripped)
     clean_has = has if clean_text == text else _Probe(clean_text)  # nothing taken out: same answers
     clean = clean_has.text
@@ -549,7 +559,7 @@ def _classify(doc: Document, s: Sentence, names: _SellerNames | None) -> Sentenc
         (s.is_question or indirect)
         and not in_list
         and (has_reader or (proper and not has_seller) or bool(_OR.search(core)))
-        and (indirect or bool(INTERROGATIVE.search(core)))
+        and (indirect or (has.may(INTERROGATIVE) and INTERROGATIVE.compiled.search(core) is not None))
         and not (info.meeting_ask or generic or info.chase or gatekeeper or has(INTEREST_ASK))
         and not (has_seller and not possessive)
         and len(text.split()) >= 6
