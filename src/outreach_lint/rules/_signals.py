@@ -432,11 +432,9 @@ def mentions_seller(text: str, name_re: regex.Pattern[str] | None) -> bool:
     return bool(SELLER_PRONOUN.search(text) or (name_re is not None and name_re.search(text)))
 
 
-def _strip(text: str, patterns: list[PhrasePattern | regex.Pattern[str] | None]) -> str:
-    for p in patterns:
-        if p is not None:
-            # The patterns were found in the text: no prefilter to run first.
-            text = (p.compiled if isinstance(p, PhrasePattern) else p).sub(" ", text)
+def _strip(text: str, patterns: list[PhrasePattern | regex.Pattern[str]]) -> str:
+    for p in patterns:  # found in the text: no prefilter to run first
+        text = (p.compiled if isinstance(p, PhrasePattern) else p).sub(" ", text)
     return text
 
 
@@ -512,7 +510,7 @@ def _classify(doc: Document, s: Sentence, names: _SellerNames | None) -> Sentenc
     # What is concrete in the sentence once the sender's own names, merge fields, meeting
     # slots and weekdays are taken out: a number, a date, a named thing, a quotation.
     # (A pattern that finds nothing in the text has nothing to take out: has() answers that from the shared scan.)
-    stripped = [p for p in (name_re, WEEKDAY, MEETING, CHASE, ATTEMPTS) if has(p)]
+    stripped = [p for p in (name_re, WEEKDAY, MEETING, CHASE, ATTEMPTS) if p is not None and has(p)]
     clean_text = _strip(text, stripped)
     clean_has = has if clean_text == text else _Probe(clean_text)  # nothing taken out: same answers
     clean = clean_has.text
