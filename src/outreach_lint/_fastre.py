@@ -730,7 +730,7 @@ class PatternSet:
         if self.with_branches:
             for p in patterns:
                 p.required  # noqa: B018 - computes the branches
-            patterns = [q for p in patterns for q in (p, *p._branches)]
+            patterns = list({id(q): q for p in patterns for q in (p, *p._branches)}.values())  # once each
             self.members = frozenset(id(p) for p in patterns)
         for p in patterns:
             req = p.required
@@ -788,11 +788,10 @@ class _SharedScan:
         with self._lock:
             if self._set is not None:
                 return
-            for p in (pattern, *pattern._branches):  # a pattern joins with all its branches
-                self._pending.setdefault(id(p), p)
+            self._pending.setdefault(id(pattern), pattern)
             self._countdown -= 1
-            if self._countdown <= 0:
-                self._set = PatternSet(list(self._pending.values()), build=True)
+            if self._countdown <= 0:  # a pattern joins with all its branches
+                self._set = PatternSet(list(self._pending.values()), build=True, with_branches=True)
                 self._pending = {}
 
 
