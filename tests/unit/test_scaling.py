@@ -93,6 +93,28 @@ def test_reading_grade_is_textstat_flesch_kincaid(linter: Linter) -> None:
     assert reading_grade(sentences) == expected
 
 
+def test_remembered_syllable_counts_are_textstats(linter: Linter, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The grade's per-word memory answers as textstat's own loop, for known, unknown and non-English words."""
+    from textstat.backend.metrics import _syllables_per_word as per_word
+
+    from outreach_lint import _readability
+
+    _readability.reading_grade(["Warm up the grade."])
+    memoized = per_word.count_syllables
+    original = getattr(memoized, "original", None)
+    assert original is not None, "the per-word memory is not installed"
+    monkeypatch.setattr(_readability, "_WORD_MEMO_SIZE", 8)  # also exercise starting over
+    texts = [
+        *PARAGRAPHS,
+        "Kowalczyk and Nguyen-Okafor won't re-evaluate the Q3 SaaS roll-out; we'll see 17 and 2,400.",
+        "Zqxv blorptastic onboarding! Hyphenation, renegotiation... aren't they?",
+        "",
+    ]
+    for lang in ("en_US", "en_GB", "fr"):
+        for text in texts + [t.upper() for t in texts]:
+            assert memoized(text, lang) == original.__wrapped__(text, lang), (lang, text)
+
+
 def test_reading_grade_can_be_skipped() -> None:
     fast = Linter(reading_grade=False)
     report = fast.lint_text(PARAGRAPHS[0])
