@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import quote
 
-from .._docgen import rule_markdown
 from .._formatter import Formatter
 from .._models import FileReport, Finding, RuleInfo, Severity
 from ..hookspecs import hookimpl
@@ -33,6 +32,8 @@ def _version() -> str:
 
 def sarif_rule(info: RuleInfo) -> dict[str, Any]:
     """A ``reportingDescriptor`` for one rule."""
+    from .._docgen import rule_markdown  # only SARIF output needs it: not imported when formatters load
+
     rule: dict[str, Any] = {
         "id": info.code,
         "name": info.name,
