@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from .._document import MERGE_CHAR, Document
+from .._fastre import compile_phrases
 from .._models import Category, RuleOption
 from .._rule import Hit
 from .._sequence_rule import SequenceRule
@@ -300,7 +301,8 @@ class RepeatedStep(SequenceRule):
 
 _NUMBER = regex.compile(r"\d[\d,.:%/]*")
 _NAMED = regex.compile(r"(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{L}\p{N}&'’.-]+")
-_OFFER = regex.compile(
+# Phrase patterns: compiled on first use (single emails never need them) and prefiltered.
+_OFFER = compile_phrases(
     r"\b(?:attach(?:ed|ment)?|case stud(?:y|ies)|checklist|guide|template|report|benchmark|summary|teardown|"
     r"video|recording|one-pager|sample|playbook|intro(?:duce|duction)?|data|study|survey|calculator|"
     r"(?:happy|glad) to (?:send|share|introduce|show)|here(?:'s| is| are)|link)\b",
@@ -389,7 +391,7 @@ class NoNewInformation(SequenceRule):
             known |= info
 
 
-_GUILT = regex.compile(
+_GUILT = compile_phrases(
     r"\b(?:(?:I )?haven'?t heard (?:back|from you)|not heard back|since I haven'?t heard"
     r"|I(?:'ll| will)? (?:assume|take it) (?:that )?(?:you(?:'re| are)|this (?:is|isn'?t)|it'?s)"
     r"|I guess (?:you(?:'re| are)|this (?:is|isn'?t)|it'?s) not|should I (?:stop|give up|close)"
