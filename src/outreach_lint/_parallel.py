@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._batch import AuditOptions, Outcome
 from ._config import Config
 from ._io import iter_files
 from ._linter import Linter
 from ._models import FileReport
+
+if TYPE_CHECKING:  # multiprocessing is imported when a pool starts: a one-file run never needs it
+    from multiprocessing.pool import AsyncResult, Pool
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ def _state() -> Any:
 def _pool(spec: LinterSpec, jobs: int, state: Any, options: AuditOptions | None = None) -> Iterator[Pool]:
     """A pool of ``jobs`` workers whose state is ``state``: inherited with ``fork``, else built from ``spec``."""
     global _STATE
+    import multiprocessing
+
     context = multiprocessing.get_context()
     inherit = state is not None and context.get_start_method() == "fork"
     _STATE = state if inherit else None
