@@ -745,6 +745,7 @@ class PatternSet:
 
 
 _SHARED_AT = 256  # folded texts at least this long (an email's prose, not a sentence) share one scan
+_SHARED_AFTER = 8  # long texts whose patterns join the shared scan, which is built on the next one
 
 
 class _SharedScan:
@@ -753,8 +754,9 @@ class _SharedScan:
     Most rules search the whole prose of an email with their own phrase pattern, and each
     such search began with its own filter scan of that text (and a second for its
     branches): a dozen scans of the same few hundred characters. The patterns (and their
-    branches) that are run over long texts in the first :data:`_TRIE_AFTER` such calls
-    join one :class:`PatternSet`; after that, the first member to ask about a text runs
+    branches) that are run over the first :data:`_SHARED_AFTER` long texts join one
+    :class:`PatternSet` (counting texts, not calls, so that every rule of the first emails
+    is in, however many calls the rules before it make); after that, the first member to ask about a text runs
     the set's single scan, and the others read the answer for the same folded text
     (remembered by identity: :func:`fold` returns the same string for the same text).
     A pattern that first shows up later keeps its own filter. The answers are exactly
@@ -764,7 +766,8 @@ class _SharedScan:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pending: dict[int, PhrasePattern] = {}
-        self._countdown = _TRIE_AFTER
+        self._countdown = _SHARED_AFTER  # long texts still to see before the set is built
+        self._text: str | None = None  # the last long text seen while noting
         self._set: PatternSet | None = None
         self._last: tuple[str, frozenset[int] | set[int]] | None = None
 
@@ -772,7 +775,7 @@ class _SharedScan:
         """``id()`` of the members that may match ``folded``; None when ``pattern`` is not a member."""
         shared = self._set
         if shared is None:
-            self._note(pattern)
+            self._note(pattern, folded)
             return None
         if id(pattern) not in shared.members:
             return None
@@ -784,15 +787,22 @@ class _SharedScan:
         self._last = (folded, found)
         return found
 
-    def _note(self, pattern: PhrasePattern) -> None:
+    def _note(self, pattern: PhrasePattern, folded: str) -> None:
         with self._lock:
             if self._set is not None:
                 return
             self._pending.setdefault(id(pattern), pattern)
-            self._countdown -= 1
-            if self._countdown <= 0:  # a pattern joins with all its branches
-                self._set = PatternSet(list(self._pending.values()), build=True, with_branches=True)
-                self._pending = {}
+            if folded is not self._text:  # a new text (fold() returns one string per text)
+                self._text = folded
+                self._countdown -= 1
+                if self._countdown <= 0:
+                    self._build()
+
+    def _build(self) -> None:
+        """Build the set from the patterns noted so far (the caller holds the lock); each joins with its branches."""
+        self._set = PatternSet(list(self._pending.values()), build=True, with_branches=True)
+        self._pending = {}
+        self._text = None
 
 
 _LONG_TEXTS = _SharedScan()

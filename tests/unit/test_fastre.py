@@ -173,10 +173,11 @@ def test_the_shared_scan_of_long_texts_gives_each_patterns_own_answer(monkeypatc
     from outreach_lint import _fastre
 
     shared = _fastre._SharedScan()
-    shared._countdown = len(TOP_LEVEL)
     for p in TOP_LEVEL:
         p.required  # noqa: B018 - derives the branches, which join with their pattern
-        shared._note(p)
+        shared._note(p, "one long text")
+    assert shared._set is None  # one text seen: still noting
+    shared._build()
     assert shared._set is not None
     monkeypatch.setattr(_fastre, "_LONG_TEXTS", shared)
     long_texts = [t for t in _corpus_texts() if len(fold(t)) >= _fastre._SHARED_AT]
@@ -205,6 +206,9 @@ def test_linting_builds_the_shared_scan_and_finds_the_same(monkeypatch: pytest.M
     assert shared._set is not None and len(shared._set.members) >= 10
     assert together == alone
     assert sum(map(len, alone)) > 20
+    # Every rule of the first emails is in, the last ones to run (the rule packs) included.
+    packs = [r.pattern for r, plugin in linter.rules if plugin.endswith(".packs") and r.spec.scope == "body"]
+    assert packs and all(id(p) in shared._set.members for p in packs)
 
 
 def _pieces() -> st.SearchStrategy[str]:
