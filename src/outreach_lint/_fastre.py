@@ -755,12 +755,12 @@ class _SharedScan:
     such search began with its own filter scan of that text (and a second for its
     branches): a dozen scans of the same few hundred characters. The patterns (and their
     branches) that are run over the first :data:`_SHARED_AFTER` long texts join one
-    :class:`PatternSet` (counting texts, not calls, so that every rule of the first emails
-    is in, however many calls the rules before it make); after that, the first member to ask about a text runs
-    the set's single scan, and the others read the answer for the same folded text
-    (remembered by identity: :func:`fold` returns the same string for the same text).
-    A pattern that first shows up later keeps its own filter. The answers are exactly
-    each pattern's :meth:`PhrasePattern.may_match`.
+    :class:`PatternSet`. Texts are counted, not calls, so that every rule of the first
+    emails is in, however many calls the rules before it make. After that, the first
+    member to ask about a text runs the set's single scan, and the others read the answer
+    for the same folded text (remembered by identity: :func:`fold` returns the same string
+    for the same text). A pattern that first shows up later keeps its own filter. The
+    answers are exactly each pattern's :meth:`PhrasePattern.may_match`.
     """
 
     def __init__(self) -> None:
