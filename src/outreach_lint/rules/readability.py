@@ -32,9 +32,13 @@ LAVENDER = "Lavender, cold email best practices (word count and reading level be
 _SpanT = TypeVar("_SpanT", Sentence, Paragraph)
 
 
+def _word_starts(doc: Document) -> list[int]:
+    return [start for start, _ in doc.word_offsets]
+
+
 def word_counts(doc: Document, spans: Sequence[_SpanT]) -> Iterator[tuple[_SpanT, int]]:
     """Each span (in document order) with the number of prose words that start in it."""
-    starts = [start for start, _ in doc.word_offsets]
+    starts = doc.memo("word-starts", _word_starts)  # the sentence and the paragraph rules both ask
     for span in spans:
         yield span, bisect_left(starts, span.end) - bisect_left(starts, span.start)
 
