@@ -477,7 +477,8 @@ class _Probe:
 _NONE = id(None)  # has(None): a pattern the email does not have (no seller names) finds nothing
 
 
-_IMAGINE_START = regex.compile(r"\W*imagine\b", _I)
+# "Imagine ..." as the sentence's opening word: a pitch; "I imagine your team ..." is not.
+IMAGINE_START = regex.compile(r"\W*imagine\b", _I)
 _OR = regex.compile(r",? or\b")
 
 
@@ -518,7 +519,7 @@ def _classify(doc: Document, s: Sentence, names: _SellerNames | None) -> Sentenc
     proper = clean_has(PROPER_NOUN)
     specific = strong or proper or "\"" in clean or "“" in clean
     rhetorical = RHETORICAL.search(text) if has(RHETORICAL) else None  # has(): the shared scan first
-    if rhetorical is not None and rhetorical.group(0).lower() == "imagine" and not _IMAGINE_START.match(text):
+    if rhetorical is not None and rhetorical.group(0).lower() == "imagine" and not IMAGINE_START.match(text):
         rhetorical = None
     generic = has(GENERIC_CLAIM) or rhetorical is not None or generic_you
     gatekeeper = has(GATEKEEPER)

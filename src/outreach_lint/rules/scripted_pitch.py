@@ -17,7 +17,7 @@ from .._fastre import compile_phrases
 from .._models import Category
 from .._rule import Hit, Rule
 from ..hookspecs import hookimpl
-from ._signals import MEETING, RHETORICAL
+from ._signals import IMAGINE_START, MEETING, RHETORICAL
 
 CAT = Category.SCRIPTED_PITCH.value
 
@@ -156,7 +156,7 @@ class RhetoricalQuestion(Rule):
                 continue
             word = m.group(0).lower()
             # "imagine" and "struggling with" are fine in plain statements ("I imagine your team ...").
-            if word in {"imagine"} and not regex.match(r"\W*imagine\b", s.text, regex.I):
+            if word == "imagine" and not IMAGINE_START.match(s.text):
                 continue
             if word.startswith("struggling") and not s.is_question:
                 continue
