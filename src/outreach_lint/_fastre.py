@@ -345,6 +345,7 @@ _CAPTURE = re.compile(r"(?<!\\)\((?!\?)|\(\?P?<(?![=!])|\\[1-9]|\(\?P=")
 _LOCAL_EXT = re.compile(r"[:=!>]|<[=!]|[a-zA-Z]*(?:-[a-zA-Z]+)?:")
 _TRIE_AFTER = 64  # searches with the plain loop before the trie scan is compiled (~1 ms each)
 _SPLIT_AT = 4  # alternations with at least this many branches are run branch by branch
+_DISTRIBUTE_AT = 16  # a leading group with at least this many alternatives is split into branches
 
 
 def _find_all(text: str, sub: str) -> Iterator[int]:
@@ -355,12 +356,24 @@ def _find_all(text: str, sub: str) -> Iterator[int]:
 
 
 def _branches(pattern: str) -> list[str]:
-    """The top-level branches, with a hoisted ``\\b(?:a|b)`` head undone into ``\\ba``, ``\\bb``."""
+    """The top-level branches; a leading group's alternatives distributed as branches of their own.
+
+    ``\\b(?:a|b)c|d`` gives ``\\bac``, ``\\bbc``, ``d``. This is exact for a backtracking
+    engine: at each position ``(?:a|b)c`` tries ``a`` then ``c``, and only then ``b`` then
+    ``c``, which is the order of ``ac|bc``. The part before the group must match in one way
+    only (nothing, ``\\b`` or ``^``), and the group must not be repeated.
+    """
     head, *rest = split_top_level(pattern)
-    if head.startswith("\\b(?:") and _group_end(head, 2) == len(head) - 1:  # the head is one group
-        inner = split_top_level(head[5:-1])
-        if len(inner) > 1 and all(inner):
-            return ["\\b" + b for b in inner] + rest
+    for lead in ("", "\\b", "^"):
+        if head.startswith(lead + "(?:"):
+            end = _group_end(head, len(lead))
+            tail = head[end + 1 :]
+            if end < 0 or tail[:1] in ("*", "+", "?", "{"):
+                break
+            inner = split_top_level(head[len(lead) + 3 : end])
+            if all(inner) and len(inner) >= (2 if lead == "\\b" and not tail else _DISTRIBUTE_AT):
+                return [lead + b + tail for b in inner] + rest
+            break
     return [head, *rest]
 
 

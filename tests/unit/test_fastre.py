@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from outreach_lint._fastre import (
+    _DISTRIBUTE_AT,
     PhrasePattern,
     builtin_patterns,
     factor_word_boundary,
@@ -308,3 +309,25 @@ def test_a_leading_group_followed_by_more_is_not_taken_for_the_hoisted_boundary(
     assert [b.pattern for b in p._branches] == [r"\b(?:ab|cd)(?:ef)", r"\bxyz", r"\bqrs", r"\btuv"]
     text = "abef cdef xyz ab ef tuv"
     assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.compiled.finditer(text)]
+
+
+def test_a_big_leading_group_is_distributed_over_what_follows_it() -> None:
+    # "\b(?:a|b|...)\b" runs as "\ba\b", "\bb\b", ...: at each position the group tries its
+    # alternatives in order, each followed by the rest, which is the order of the branches.
+    words = [f"w{i}x" for i in range(_DISTRIBUTE_AT - 3)]
+    p = PhrasePattern(r"\b(?:build|build-out|launch\w*|" + "|".join(words) + r")\b(?:,? now)?|\bdone", regex.I)
+    p.required  # noqa: B018
+    assert p._branches[0].pattern == r"\bbuild\b(?:,? now)?"
+    assert len(p._branches) == _DISTRIBUTE_AT + 1
+    text = "A build-out now, the BUILD-OUT, launched, launch-ready, w3x now w3xy done; relaunch"
+    assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.compiled.finditer(text)]
+    assert p.sub("#", text) == p.compiled.sub("#", text)
+    # A repeated group, or a lead that can match in more than one way, keeps the pattern whole.
+    for source in [r"\b(?:" + "|".join(words) + r")+\b", r"\W*(?:" + "|".join(words) + r")\b"]:
+        q = PhrasePattern(source, regex.I)
+        q.required  # noqa: B018
+        assert q._branches == ()
+    # A small group with a tail stays whole: its branches would cost more calls than they save.
+    small = PhrasePattern(r"\b(?:ab|cd|ef|gh)\b", regex.I)
+    small.required  # noqa: B018
+    assert small._branches == ()
