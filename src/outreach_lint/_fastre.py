@@ -740,11 +740,17 @@ class PatternSet:
         owners: dict[str, set[int]] = {}
         always: set[int] = set()
         patterns = self._patterns
-        if self.with_branches:
-            for p in patterns:
-                p.required  # noqa: B018 - computes the branches
-            patterns = list({id(q): q for p in patterns for q in (p, *p._branches)}.values())  # once each
-            self.members = frozenset(id(p) for p in patterns)
+        if self.with_branches:  # the branches, and theirs (a split branch has branches too), once each
+            found: dict[int, PhrasePattern] = {}
+            todo = list(patterns)
+            while todo:
+                q = todo.pop()
+                if id(q) not in found:
+                    found[id(q)] = q
+                    q.required  # noqa: B018 - computes the branches
+                    todo.extend(q._branches)
+            patterns = list(found.values())
+            self.members = frozenset(found)
         for p in patterns:
             req = p.required
             if req is None:

@@ -331,3 +331,22 @@ def test_a_big_leading_group_is_distributed_over_what_follows_it() -> None:
     small = PhrasePattern(r"\b(?:ab|cd|ef|gh)\b", regex.I)
     small.required  # noqa: B018
     assert small._branches == ()
+
+
+def test_a_set_with_branches_takes_in_the_branches_of_branches() -> None:
+    from outreach_lint._fastre import PatternSet
+
+    # SPECIFIC_WORDS runs branch by branch, and its number-word branch runs by its own branches.
+    outer = _signals.SPECIFIC_WORDS
+    outer.required  # noqa: B018
+    inner = next(b for b in outer._branches if "eleven" in b.pattern)
+    inner.required  # noqa: B018
+    assert len(inner._branches) >= _DISTRIBUTE_AT
+    scan = PatternSet([outer], with_branches=True, build=True)
+    assert {id(b) for b in inner._branches} <= scan.members
+    for text in ["Are you one of the three teams that asked?", "Nothing numeric in this sentence at all."]:
+        hits = scan.candidates(fold(text))
+        assert hits is not None
+        for p in (outer, inner):
+            expected = p.compiled.search(text) is not None
+            assert (id(p) in hits and p.found_in(text, fold(text), filtered=True, hits=hits)) is expected, text
