@@ -11,9 +11,9 @@ the pattern as written (tests compare them on the corpora and on generated texts
   texts out before the ``regex`` engine runs (:class:`PhrasePattern`).
 - **Branch by branch**: a long alternation without groups runs only the branches whose
   strings are present, its matches merged as the whole alternation gives them.
-- **Shared scans**: :class:`PatternSet` checks many patterns' strings in one scan: a
-  sentence's for the sentence analysis, and an email's prose once for all the rules
-  that search it (:class:`_SharedScan`).
+- **Shared scans**: :class:`PatternSet` checks many patterns' strings in one scan: each
+  text (an email's prose, each sentence) is scanned once for the sentence analysis and
+  all the rules that search it (:class:`_SharedScan`).
 
 Patterns compile on first use; the derived strings of the built-in patterns ship in the
 generated ``_prefilter_table.py`` so that a one-file run does not derive them.
@@ -25,7 +25,7 @@ import functools
 import importlib
 import re
 import threading
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 import regex
@@ -553,8 +553,8 @@ class PhrasePattern:
         if req is None:
             return True
         low = folded if folded is not None else fold(text)
-        if len(low) >= _SHARED_AT:
-            hits = _LONG_TEXTS.hits(self, low)
+        if len(low) >= _SHARED_MIN:
+            hits = _SHARED.hits(self, low)
             if hits is not None:
                 return id(self) in hits
         f = self._filter
@@ -598,7 +598,7 @@ class PhrasePattern:
 
     def _branch_candidates(self, folded: str) -> list[PhrasePattern]:
         """The branches (in order) whose required strings are in the folded text (one scan for all)."""
-        maybe = _LONG_TEXTS.hits(self, folded) if len(folded) >= _SHARED_AT else None
+        maybe = _SHARED.hits(self, folded) if len(folded) >= _SHARED_MIN else None
         if maybe is not None:  # a member's branches are members too: all in the one scan
             return [b for b in self._branches if id(b) in maybe]
         group = self._branch_set
@@ -763,32 +763,62 @@ class PatternSet:
         self._scan = re.compile("(?=(" + trie_pattern(frozenset(owners), longest=True) + "))") if owners else _NEVER
 
 
-_SHARED_AT = 256  # folded texts at least this long (an email's prose, not a sentence) share one scan
-_SHARED_AFTER = 8  # long texts whose patterns join the shared scan, which is built on the next one
+_SHARED_MIN = 24  # folded texts shorter than this (a name, a short subject) keep each pattern's own filter
+_SHARED_AFTER = 64  # distinct texts whose patterns join the shared scan (about 8 emails' prose and sentences)
+_ANSWERS_KEPT = 64  # texts whose scan answers are remembered (an email's prose, sentences and their variants)
 
 
 class _SharedScan:
-    """One prefilter scan of a long text for all the patterns the rules run over it.
+    """One prefilter scan of a text for all the patterns the rules run over it.
 
-    Most rules search the whole prose of an email with their own phrase pattern, and each
-    such search began with its own filter scan of that text (and a second for its
-    branches): a dozen scans of the same few hundred characters. The patterns (and their
-    branches) that are run over the first :data:`_SHARED_AFTER` long texts join one
-    :class:`PatternSet`. Texts are counted, not calls, so that every rule of the first
-    emails is in, however many calls the rules before it make. After that, the first
-    member to ask about a text runs the set's single scan, and the others read the answer
-    for the same folded text (remembered by identity: :func:`fold` returns the same string
-    for the same text). A pattern that first shows up later keeps its own filter. The
-    answers are exactly each pattern's :meth:`PhrasePattern.may_match`.
+    Most rules search an email's prose, or each of its sentences, with their own phrase
+    pattern, and the sentence analysis asks thirty patterns about every sentence; each
+    search began with its own filter scan of that text (and a second for its branches):
+    dozens of scans of the same characters. The patterns (and their branches) run over
+    the first :data:`_SHARED_AFTER` distinct texts, and those registered ahead (the
+    sentence analysis's), join one :class:`PatternSet`. Texts are counted, not calls, so
+    that every rule of the first emails is in, however many calls the rules before it
+    make. After that, the first member to ask about a text runs the set's single scan,
+    and the others read the answer, remembered for the last :data:`_ANSWERS_KEPT` texts
+    (:func:`fold` returns the same string for the same text, so a lookup is an identity
+    check). A pattern that first shows up later keeps its own filter. The answers are
+    exactly each pattern's :meth:`PhrasePattern.may_match`.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pending: dict[int, PhrasePattern] = {}
-        self._countdown = _SHARED_AFTER  # long texts still to see before the set is built
-        self._text: str | None = None  # the last long text seen while noting
+        self._seen: set[str] = set()  # distinct texts seen while noting
         self._set: PatternSet | None = None
-        self._last: tuple[str, frozenset[int] | set[int]] | None = None
+        self._answers: dict[str, frozenset[int] | set[int]] = {}
+
+    def register(self, patterns: Iterable[PhrasePattern]) -> None:
+        """Make ``patterns`` members when the set is built, whichever texts they first run on."""
+        with self._lock:
+            if self._set is None:
+                for p in patterns:
+                    self._pending.setdefault(id(p), p)
+
+    @property
+    def members(self) -> frozenset[int]:
+        """``id()`` of the member patterns and branches (none before the set is built)."""
+        shared = self._set
+        return shared.members if shared is not None else frozenset()
+
+    def answer(self, folded: str) -> frozenset[int] | set[int] | None:
+        """``id()`` of the members that may match ``folded``; None before the set is built or for a short text."""
+        shared = self._set
+        if shared is None or len(folded) < _SHARED_MIN:
+            return None
+        answers = self._answers
+        found = answers.get(folded)
+        if found is None:
+            found = shared.candidates(folded)
+            assert found is not None  # built eagerly
+            if len(answers) >= _ANSWERS_KEPT:
+                answers = self._answers = {}
+            answers[folded] = found
+        return found
 
     def hits(self, pattern: PhrasePattern, folded: str) -> frozenset[int] | set[int] | None:
         """``id()`` of the members that may match ``folded``; None when ``pattern`` is not a member."""
@@ -798,30 +828,28 @@ class _SharedScan:
             return None
         if id(pattern) not in shared.members:
             return None
-        last = self._last
-        if last is not None and last[0] is folded:
-            return last[1]
-        found = shared.candidates(folded)
-        assert found is not None  # built eagerly
-        self._last = (folded, found)
-        return found
+        return self.answer(folded)
 
     def _note(self, pattern: PhrasePattern, folded: str) -> None:
         with self._lock:
             if self._set is not None:
                 return
             self._pending.setdefault(id(pattern), pattern)
-            if folded is not self._text:  # a new text (fold() returns one string per text)
-                self._text = folded
-                self._countdown -= 1
-                if self._countdown <= 0:
+            if folded not in self._seen:
+                self._seen.add(folded)
+                if len(self._seen) >= _SHARED_AFTER:
                     self._build()
 
     def _build(self) -> None:
         """Build the set from the patterns noted so far (the caller holds the lock); each joins with its branches."""
         self._set = PatternSet(list(self._pending.values()), build=True, with_branches=True)
         self._pending = {}
-        self._text = None
+        self._seen = set()
 
 
-_LONG_TEXTS = _SharedScan()
+_SHARED = _SharedScan()
+
+
+def shared_scan() -> _SharedScan:
+    """The process's shared scan (looked up on each call, so that tests can swap it)."""
+    return _SHARED

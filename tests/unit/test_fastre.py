@@ -170,7 +170,7 @@ def _corpus_texts() -> list[str]:
     return texts
 
 
-def test_the_shared_scan_of_long_texts_gives_each_patterns_own_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_shared_scan_gives_each_patterns_own_answer(monkeypatch: pytest.MonkeyPatch) -> None:
     from outreach_lint import _fastre
 
     shared = _fastre._SharedScan()
@@ -180,29 +180,48 @@ def test_the_shared_scan_of_long_texts_gives_each_patterns_own_answer(monkeypatc
     assert shared._set is None  # one text seen: still noting
     shared._build()
     assert shared._set is not None
-    monkeypatch.setattr(_fastre, "_LONG_TEXTS", shared)
-    long_texts = [t for t in _corpus_texts() if len(fold(t)) >= _fastre._SHARED_AT]
-    assert len(long_texts) > 50
-    for text in long_texts:
+    monkeypatch.setattr(_fastre, "_SHARED", shared)
+    texts = _corpus_texts()
+    texts += [s for t in texts for s in regex.split(r"(?<=[.!?])\s+|\n+", t)]  # sentences and lines too
+    texts = [t for t in texts if len(fold(t)) >= _fastre._SHARED_MIN]
+    assert len(texts) > 500
+    for text in texts:
         folded = fold(text)
         for p in ALL_PATTERNS:
             own = p.required is None or any(r in folded for r in p.required)
             assert p.may_match(text) is own, (p.pattern[:60], text[:60])
         for p in TOP_LEVEL:
             _same(p, text)
+    assert len(shared._answers) <= _fastre._ANSWERS_KEPT  # remembered answers stay bounded
+
+
+def test_the_shared_scan_is_built_after_enough_distinct_texts() -> None:
+    from outreach_lint import _fastre
+
+    shared = _fastre._SharedScan()
+    p = PhrasePattern(r"\bquick call\b", regex.I)
+    for _ in range(3 * _fastre._SHARED_AFTER):  # the same text again and again counts once
+        assert shared.hits(p, "a quick call, one text seen many times") is None
+    assert shared._set is None
+    for i in range(_fastre._SHARED_AFTER):
+        shared.hits(p, f"text number {i}, all different")
+    assert shared._set is not None and id(p) in shared.members
+    assert shared.answer("short") is None  # short texts keep each pattern's own filter
 
 
 def test_linting_builds_the_shared_scan_and_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     from outreach_lint import Linter, _fastre
 
     texts = [t for t in _corpus_texts() if len(t) >= 400][:40]
-    never = _fastre._SharedScan()
-    never._countdown = 10**9  # every pattern keeps its own filter
-    monkeypatch.setattr(_fastre, "_LONG_TEXTS", never)
+    monkeypatch.setattr(_fastre, "_SHARED_AFTER", 10**9)  # never built: every pattern keeps its own filter
+    monkeypatch.setattr(_fastre, "_SHARED", _fastre._SharedScan())
     linter = Linter()
     alone = [linter.lint_text(t).findings for t in texts]
+    assert _fastre._SHARED._set is None
+    monkeypatch.undo()
     shared = _fastre._SharedScan()
-    monkeypatch.setattr(_fastre, "_LONG_TEXTS", shared)
+    shared.register(p for p in vars(_signals).values() if isinstance(p, PhrasePattern))  # as _signals does
+    monkeypatch.setattr(_fastre, "_SHARED", shared)
     together = [linter.lint_text(t).findings for t in texts]
     assert shared._set is not None and len(shared._set.members) >= 10
     assert together == alone
@@ -210,6 +229,7 @@ def test_linting_builds_the_shared_scan_and_finds_the_same(monkeypatch: pytest.M
     # Every rule of the first emails is in, the last ones to run (the rule packs) included.
     packs = [r.pattern for r, plugin in linter.rules if plugin.endswith(".packs") and r.spec.scope == "body"]
     assert packs and all(id(p) in shared._set.members for p in packs)
+    assert all(id(p) in shared.members for p in vars(_signals).values() if isinstance(p, PhrasePattern))
 
 
 def _pieces() -> st.SearchStrategy[str]:
@@ -277,28 +297,23 @@ def test_sentence_analysis_is_the_same_with_and_without_the_shared_scan(monkeypa
     import json
     from pathlib import Path
 
-    from outreach_lint import Linter
+    from outreach_lint import Linter, _fastre
     from outreach_lint._document import Document
-    from outreach_lint._fastre import PatternSet
 
     root = Path(__file__).resolve().parents[2]
     rows = [json.loads(line) for line in (root / "tests" / "data" / "validation.jsonl").read_text().splitlines()]
     linter = Linter()
     docs = [Document.parse(linter.read(f"Subject: {r.get('subject') or ''}\n\n{r['body']}")) for r in rows]
-    members = [p for p in vars(_signals).values() if isinstance(p, PhrasePattern)]
-    results = []
-    for with_branches in (True, False):  # the scan answering for the branches too, or only for whole patterns
-        built = PatternSet(members, with_branches=with_branches)
-        built._build()
-        monkeypatch.setattr(_signals, "_PROBED", built)
-        results.append([_signals._analyze(d) for d in docs])
-    with_scan, whole_only = results
-    never = PatternSet(members)
-    never._countdown = 10**9  # never built: every pattern checks its own filter
-    monkeypatch.setattr(_signals, "_PROBED", never)
+    built = _fastre._SharedScan()
+    built.register(p for p in vars(_signals).values() if isinstance(p, PhrasePattern))
+    built._build()  # the analysis's patterns and their branches, answered by one scan of each sentence
+    monkeypatch.setattr(_fastre, "_SHARED", built)
+    with_scan = [_signals._analyze(d) for d in docs]
+    assert built._answers  # the scan was used
+    monkeypatch.setattr(_fastre, "_SHARED_AFTER", 10**9)  # never built: every pattern checks its own filter
+    monkeypatch.setattr(_fastre, "_SHARED", _fastre._SharedScan())
     without = [_signals._analyze(d) for d in docs]
     assert [[vars(s) for s in a.sentences] for a in with_scan] == [[vars(s) for s in a.sentences] for a in without]
-    assert [[vars(s) for s in a.sentences] for a in whole_only] == [[vars(s) for s in a.sentences] for a in without]
     assert sum(s.reader_specific for a in with_scan for s in a.sentences) > 10
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .._document import MERGE_CHAR, Document, Sentence
-from .._fastre import PatternSet, PhrasePattern, compile_phrases, fold
+from .._fastre import PhrasePattern, compile_phrases, fold, shared_scan
 
 # -- vocabulary ------------------------------------------------------------------------
 
@@ -438,20 +438,23 @@ def _strip(text: str, patterns: list[PhrasePattern | regex.Pattern[str]]) -> str
     return text
 
 
-# The patterns _classify asks about, scanned for together (see PatternSet).
-_PROBED = PatternSet([p for p in list(globals().values()) if isinstance(p, PhrasePattern)], with_branches=True)
+# The patterns _classify asks about join the shared scan whatever texts they first run on:
+# one scan of each sentence answers for all of them, and for the rules that search it too.
+shared_scan().register(p for p in list(globals().values()) if isinstance(p, PhrasePattern))
 
 
 class _Probe:
     """Searches one text, running each pattern at most once, and only if the prefilters say it may match."""
 
-    __slots__ = ("_folded", "_hits", "_maybe", "text")
+    __slots__ = ("_folded", "_hits", "_maybe", "_members", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded = fold(text)
         self._hits: dict[int, bool] = {_NONE: False}
-        self._maybe: frozenset[int] | set[int] | None = _PROBED.candidates(self._folded)
+        shared = shared_scan()
+        self._maybe = shared.answer(self._folded)  # None: not built yet, or a short text
+        self._members = shared.members if self._maybe is not None else frozenset()
 
     def __call__(self, pattern: PhrasePattern | regex.Pattern[str] | None) -> bool:
         hit = self._hits.get(id(pattern))
@@ -463,15 +466,14 @@ class _Probe:
         if not isinstance(pattern, PhrasePattern):
             return pattern.search(self.text) is not None
         maybe = self._maybe
-        if maybe is not None and id(pattern) in _PROBED.members:
-            hits = maybe if _PROBED.with_branches else None  # the scan answers for the branches too
-            return id(pattern) in maybe and pattern.found_in(self.text, self._folded, filtered=True, hits=hits)
+        if maybe is not None and id(pattern) in self._members:  # the scan answers for the branches too
+            return id(pattern) in maybe and pattern.found_in(self.text, self._folded, filtered=True, hits=maybe)
         return pattern.found_in(self.text, self._folded)
 
     def may(self, pattern: PhrasePattern) -> bool:
         """False when the shared scan proves ``pattern`` finds nothing in the text, or in any part of it."""
         maybe = self._maybe
-        return maybe is None or id(pattern) in maybe or id(pattern) not in _PROBED.members
+        return maybe is None or id(pattern) in maybe or id(pattern) not in self._members
 
 
 _NONE = id(None)  # has(None): a pattern the email does not have (no seller names) finds nothing
