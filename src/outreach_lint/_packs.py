@@ -26,6 +26,7 @@ reported as a ``timeout`` error for that file instead of hanging the run.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -35,7 +36,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._errors import RulePackError
-from ._fastre import compile_phrases
+from ._fastre import PhrasePattern, compile_phrases
 from ._models import CATEGORY_PATTERN, CODE_PATTERN, RuleOption, Severity
 from ._rule import Hit, Rule
 
@@ -89,6 +90,16 @@ def phrase_pattern(phrase: str) -> str:
     return f"{lead}{body}{tail}"
 
 
+@functools.cache  # the plugins' pack patterns: a set fixed by what is installed
+def _trusted_pattern(source: str) -> PhrasePattern:
+    """One pattern object per trusted pack pattern, shared by every linter in the process.
+
+    A second linter (another configuration, ``reading_grade=False``) then runs the same
+    objects, which the shared prefilter scan already knows, and compiles nothing again.
+    """
+    return compile_phrases(source, regex.I | regex.M | regex.V0)
+
+
 class PackRule(Rule):
     """A rule defined in a TOML pack: matches phrases and patterns in a scope."""
 
@@ -114,8 +125,11 @@ class PackRule(Rule):
             # Built-in packs get the literal prefilter and compile on first use; a user's
             # pattern may use syntax only ``regex`` reads, so it is compiled now, unfiltered,
             # and a bad one fails at load time with the pack's name.
-            self.pattern = compile_phrases("|".join(sources), regex.I | regex.M | regex.V0, prefilter=trusted)
-            if not trusted:
+            source = "|".join(sources)
+            if trusted:
+                self.pattern = _trusted_pattern(source)
+            else:
+                self.pattern = compile_phrases(source, regex.I | regex.M | regex.V0, prefilter=False)
                 self.pattern.compiled  # noqa: B018 - compile now to report errors at load time
         except regex.error as exc:
             raise RulePackError(f"rule {spec.code}: invalid pattern: {exc}", pack=pack) from exc

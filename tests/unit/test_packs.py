@@ -187,3 +187,19 @@ def test_a_runaway_pattern_in_a_user_pack_times_out(tmp_path: Path, monkeypatch:
     (err,) = report.errors
     assert (err.kind, err.code) == ("timeout", "ZZ202")
     assert "slow.txt" in err.message and "ran out of time" in err.message
+
+
+def test_linters_share_the_plugin_packs_patterns_but_not_a_users(tmp_path: Path) -> None:
+    # One pattern object per plugin pack pattern, whatever the linter's configuration: a second
+    # linter runs the objects the shared prefilter scan already knows. A user's pack is its own.
+    first, second = Linter(), Linter(Config(), reading_grade=False)
+    packs = lambda linter: {r.code: r.pattern for r, plugin in linter.rules if plugin.endswith(".packs")}  # noqa: E731
+    assert packs(first) and packs(first).keys() == packs(second).keys()
+    assert all(packs(first)[code] is p for code, p in packs(second).items())
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[[rule]]\ncode = "XP101"\nname = "mine"\ncategory = "custom"\n'
+        'summary = "s"\nmessage = "m"\nphrases = ["synergy"]\n',
+        encoding="utf-8",
+    )
+    assert load_pack(pack)[0].pattern is not load_pack(pack)[0].pattern
