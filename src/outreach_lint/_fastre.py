@@ -553,10 +553,9 @@ class PhrasePattern:
         if req is None:
             return True
         low = folded if folded is not None else fold(text)
-        if len(low) >= _SHARED_MIN:
-            hits = _SHARED.hits(self, low)
-            if hits is not None:
-                return id(self) in hits
+        hits = _SHARED.hits(self, low)
+        if hits is not None:
+            return id(self) in hits
         f = self._filter
         if f is not None:
             return f.search(low) is not None
@@ -598,7 +597,7 @@ class PhrasePattern:
 
     def _branch_candidates(self, folded: str) -> list[PhrasePattern]:
         """The branches (in order) whose required strings are in the folded text (one scan for all)."""
-        maybe = _SHARED.hits(self, folded) if len(folded) >= _SHARED_MIN else None
+        maybe = _SHARED.hits(self, folded)
         if maybe is not None:  # a member's branches are members too: all in the one scan
             return [b for b in self._branches if id(b) in maybe]
         group = self._branch_set
@@ -821,10 +820,11 @@ class _SharedScan:
         return found
 
     def hits(self, pattern: PhrasePattern, folded: str) -> frozenset[int] | set[int] | None:
-        """``id()`` of the members that may match ``folded``; None when ``pattern`` is not a member."""
+        """``id()`` of the members that may match ``folded``; None for a pattern not a member or a short text."""
         shared = self._set
         if shared is None:
-            self._note(pattern, folded)
+            if len(folded) >= _SHARED_MIN:
+                self._note(pattern, folded)
             return None
         if id(pattern) not in shared.members:
             return None
