@@ -358,10 +358,13 @@ def _find_all(text: str, sub: str) -> Iterator[int]:
 def _branches(pattern: str) -> list[str]:
     """The top-level branches; a leading group's alternatives distributed as branches of their own.
 
-    ``\\b(?:a|b)c|d`` gives ``\\bac``, ``\\bbc``, ``d``. This is exact for a backtracking
+    ``\\b(?:a|b|...)c|d`` gives ``\\bac``, ``\\bbc``, ..., ``d``. This is exact for a backtracking
     engine: at each position ``(?:a|b)c`` tries ``a`` then ``c``, and only then ``b`` then
     ``c``, which is the order of ``ac|bc``. The part before the group must match in one way
-    only (nothing, ``\\b`` or ``^``), and the group must not be repeated.
+    only (nothing, ``\\b`` or ``^``), and the group must not be repeated. A head that is
+    only ``\\b`` and the group (what :func:`factor_word_boundary` writes) is always undone;
+    any other group only from :data:`_DISTRIBUTE_AT` alternatives on, since fewer branches
+    cost more calls than they save.
     """
     head, *rest = split_top_level(pattern)
     for lead in ("", "\\b", "^"):
